@@ -1,0 +1,40 @@
+"""Local development: DEBUG, SQLite in var/, e-mail on the console, a per-checkout secret key."""
+
+import os
+import secrets
+
+import dj_database_url
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+DEBUG = True
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+
+def _checkout_secret_key() -> str:
+    # Generated once per checkout and kept out of git (var/ is ignored): no key is ever committed.
+    path = VAR_DIR / "secret_key.txt"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _checkout_secret_key()
+
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.config(conn_max_age=0)}
+
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Development shows results at once: tasks run in the request instead of needing a worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Manifest storage needs collectstatic; runserver serves the source files directly.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+

@@ -1,0 +1,12 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MunicipalityKind(models.TextChoices):
+    CITY = "city", _("Stadt")
+    DISTRICT = "district", _("Landkreis")
+
+
+class FederalState(models.TextChoices):
+    LOWER_SAXONY = "niedersachsen", _("Niedersachsen")
+    RHINELAND_PALATINATE = "rheinland-pfalz", _("Rheinland-Pfalz")

@@ -1,0 +1,374 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from . import blocks
+from .choices import FederalState, MunicipalityKind
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+# --- Taxonomies ---------------------------------------------------------------------------
+
+
+class FocusArea(TranslatableMixin, models.Model):
+    """A Gestaltungsbereich: the topic taxonomy shared by news, events and cases."""
+
+    number = models.PositiveSmallIntegerField(_("Nummer"), help_text=_("Reihenfolge, 1 bis 4."))
+    title = models.CharField(_("Bezeichnung"), max_length=200)
+    short_title = models.CharField(_("Kurzbezeichnung"), max_length=80)
+    slug = models.SlugField(
+        _("Kürzel in Adressen"),
+        max_length=80,
+        help_text=_("Wird in Filteradressen verwendet und ist in allen Sprachen gleich."),
+    )
+    summary = models.TextField(_("Kurzbeschreibung"), blank=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Seite zum Gestaltungsbereich"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("title"),
+        FieldPanel("short_title"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("page"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("short_title"),
+        TranslatableField("summary"),
+        SynchronizedField("slug"),
+        SynchronizedField("number"),
+        SynchronizedField("page"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Gestaltungsbereich")
+        verbose_name_plural = _("Gestaltungsbereiche")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_focus_area_slug"),
+        ]
+
+    def __str__(self):
+        return self.short_title or self.title
+
+
+class Municipality(models.Model):
+    """A partner municipality (Projektstandort). Names are proper names: not translated."""
+
+    name = models.CharField(_("Name"), max_length=200, unique=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=MunicipalityKind.choices)
+    state = models.CharField(_("Bundesland"), max_length=30, choices=FederalState.choices)
+    slug = models.SlugField(_("Kürzel"), unique=True)
+    website = models.URLField(_("Website"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("state"),
+        FieldPanel("slug"),
+        FieldPanel("website"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("Partnerkommune")
+        verbose_name_plural = _("Partnerkommunen")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+# --- Pages ------------------------------------------------------------------------------
+
+
+class HomePage(Page):
+    intro = RichTextField(_("Einleitung"), features=INTRO_FEATURES)
+    focus_areas_heading = models.CharField(
+        _("Überschrift Gestaltungsbereiche"), max_length=200, default="Vier Gestaltungsbereiche"
+    )
+    focus_areas_intro = models.TextField(_("Einleitung Gestaltungsbereiche"), blank=True)
+    municipalities_heading = models.CharField(
+        _("Überschrift Projektstandorte"), max_length=200, default="Sechs Projektstandorte"
+    )
+    municipalities_intro = models.TextField(_("Einleitung Projektstandorte"), blank=True)
+    municipalities_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Seite „Projektstandorte“"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(blocks.BodyStreamBlock(), verbose_name=_("Weitere Inhalte"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("focus_areas_heading"), FieldPanel("focus_areas_intro")],
+            heading=_("Gestaltungsbereiche"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("municipalities_heading"),
+                FieldPanel("municipalities_intro"),
+                PageChooserPanel("municipalities_page"),
+            ],
+            heading=_("Projektstandorte"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Startseite")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["focus_areas"] = selectors.focus_areas_for_active_locale()
+        context["municipalities"] = selectors.municipalities()
+        context["latest_news"] = selectors.latest_news(limit=3)
+        context["news_index"] = selectors.news_index_for_active_locale()
+        return context
+
+
+class ContentPage(Page):
+    """Generic page: about the project, the Gestaltungsbereiche, sites and the legal pages."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
+    body = StreamField(blocks.BodyStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """ "Aktuell": the news listing with RSS and Atom feeds."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Nachrichtenübersicht („Aktuell“)")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        focus_areas = selectors.focus_areas_for_active_locale()
+        selected = next(
+            (area for area in focus_areas if area.slug == request.GET.get("bereich")), None
+        )
+        news = selectors.news_for_index(self, focus_area=selected)
+        context["focus_areas"] = focus_areas
+        context["selected_focus_area"] = selected
+        context["unknown_filter"] = bool(request.GET.get("bereich")) and selected is None
+        news_page = selectors.paginate(
+            news, request.GET.get("page"), per_page=selectors.NEWS_PAGE_SIZE
+        )
+        news_page.object_list = selectors.with_localized_focus_areas(news_page.object_list)
+        context["news_page"] = news_page
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPage(Page):
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    teaser = models.TextField(
+        _("Anreißer"),
+        max_length=400,
+        help_text=_("Zwei bis drei Sätze für Übersichten, Feeds und Suchmaschinen."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("Alternativtext des Bildes"),
+        max_length=300,
+        blank=True,
+        help_text=_("Beschreibt, was auf dem Bild zu sehen ist. Pflicht, wenn ein Bild gewählt ist."),
+    )
+    body = StreamField(blocks.BodyStreamBlock(), verbose_name=_("Inhalt"))
+    focus_areas = ParentalManyToManyField(
+        FocusArea, verbose_name=_("Gestaltungsbereiche"), blank=True, related_name="news_pages"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
+        FieldPanel("body"),
+        FieldPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("related_links", label=_("Verwandte Seiten")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("Nachricht")
+        verbose_name_plural = _("Nachrichten")
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Bitte beschreiben Sie das Bild in einem Alternativtext.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["focus_areas"] = selectors.localized_focus_areas(self.focus_areas.all())
+        context["related_pages"] = selectors.related_pages(self)
+        return context
+
+
+class NewsPageRelatedLink(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_links")
+    related_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("Seite"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("related_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Verwandte Seite")
+        verbose_name_plural = _("Verwandte Seiten")
+
+
+# --- Site-wide settings ----------------------------------------------------------------
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    organisation = models.CharField(
+        _("Träger"), max_length=200, default="Institut für Sozialpädagogische Forschung Mainz gGmbH"
+    )
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Impressum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Datenschutzerklärung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Erklärung zur Barrierefreiheit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    footer_links = StreamField(
+        [("link", blocks.FooterLinkBlock())], verbose_name=_("Weitere Links im Fußbereich"), blank=True
+    )
+    funders = StreamField(
+        [("funder", blocks.FunderBlock())], verbose_name=_("Förderer"), blank=True
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("street"),
+                FieldPanel("postal_code"),
+                FieldPanel("city"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("imprint_page"),
+                PageChooserPanel("privacy_page"),
+                PageChooserPanel("accessibility_page"),
+                FieldPanel("footer_links"),
+            ],
+            heading=_("Pflichtseiten und Links"),
+        ),
+        FieldPanel("funders"),
+    ]
+
+    class Meta:
+        verbose_name = _("Website-Einstellungen")

@@ -1,0 +1,87 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from home import selectors
+
+register = template.Library()
+
+
+def _site_root(request) -> Page | None:
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    root = _site_root(request)
+    current_path = context["page"].path if isinstance(context.get("page"), Page) else ""
+    items = []
+    if root is not None:
+        for item in root.localized.get_children().live().public().in_menu():
+            if current_path == item.path:
+                state = "page"
+            elif current_path.startswith(item.path):
+                state = "true"  # a page below this menu item
+            else:
+                state = ""
+            items.append({"page": item, "current": state})
+    return {"menu_items": items}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    return {"ancestors": list(page.get_ancestors().filter(depth__gt=1)), "page": page}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Link to the same page in each other language, or to that language's home page."""
+    request = context["request"]
+    page = context.get("page")
+    root = _site_root(request)
+    current = get_language()
+    languages = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        url = None
+        locale = Locale.objects.filter(language_code=code).first()
+        if isinstance(page, Page) and locale is not None:
+            translation = page.get_translation_or_none(locale)
+            if translation is not None and translation.live:
+                url = translation.get_url(request)
+        if url is None and not isinstance(page, Page):
+            url = translate_url(request.get_full_path(), code)
+        if url is None and root is not None and locale is not None:
+            home = root.get_translation_or_none(locale)
+            url = home.get_url(request) if home is not None and home.live else None
+        if url is None:
+            url = translate_url("/", code)
+        languages.append({"code": code, "name": name, "url": url})
+    return {"languages": languages}
+
+
+@register.simple_tag
+def news_index():
+    return selectors.news_index_for_active_locale()
+
+
+@register.simple_tag
+def localized_page(page):
+    """The page in the active language where it exists, else the page itself."""
+    return page.localized if page is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """The current query string with only the page number replaced (keeps active filters)."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()

@@ -1,0 +1,20 @@
+from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+from .selectors import paginate
+
+SEARCH_PAGE_SIZE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        results = paginate(pages.search(query), request.GET.get("page"), per_page=SEARCH_PAGE_SIZE)
+        Query.get(query).add_hit()
+    return TemplateResponse(
+        request, "home/search_results.html", {"search_query": query, "search_results": results}
+    )
