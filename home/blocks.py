@@ -147,7 +147,9 @@ class BodyStreamBlock(blocks.StreamBlock):
 class FooterLinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Seite"))
     label = blocks.CharBlock(
-        label=_("Linktext"), required=False, help_text=_("Leer lassen, um den Seitentitel zu zeigen.")
+        label=_("Linktext"),
+        required=False,
+        help_text=_("Leer lassen, um den Seitentitel zu zeigen."),
     )
 
     class Meta:

@@ -1,6 +1,5 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.translation import get_language
 
 from . import selectors
 
@@ -19,16 +18,13 @@ class NewsRssFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        return f"{self.index_page.title} – Integration im Querschnitt"
+        return f"{self.index_page.title} \N{EN DASH} Integration im Querschnitt"
 
     def link(self):
         return self.index_page.get_full_url(self.request)
 
     def description(self):
         return self.index_page.intro
-
-    def feed_extra_kwargs(self, obj):
-        return {"language": get_language()}
 
     def items(self):
         return selectors.with_localized_focus_areas(

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -143,6 +144,7 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.ContentPage", "home.NewsIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -204,7 +206,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         context["selected_focus_area"] = selected
         context["unknown_filter"] = bool(request.GET.get("bereich")) and selected is None
         news_page = selectors.paginate(
-            news, request.GET.get("page"), per_page=selectors.NEWS_PAGE_SIZE
+            news, request.GET.get("page"), per_page=settings.NEWS_PAGE_SIZE
         )
         news_page.object_list = selectors.with_localized_focus_areas(news_page.object_list)
         context["news_page"] = news_page
@@ -246,7 +248,9 @@ class NewsPage(Page):
         _("Alternativtext des Bildes"),
         max_length=300,
         blank=True,
-        help_text=_("Beschreibt, was auf dem Bild zu sehen ist. Pflicht, wenn ein Bild gewählt ist."),
+        help_text=_(
+            "Beschreibt, was auf dem Bild zu sehen ist. Pflicht, wenn ein Bild gewählt ist."
+        ),
     )
     body = StreamField(blocks.BodyStreamBlock(), verbose_name=_("Inhalt"))
     focus_areas = ParentalManyToManyField(
@@ -340,7 +344,9 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
     footer_links = StreamField(
-        [("link", blocks.FooterLinkBlock())], verbose_name=_("Weitere Links im Fußbereich"), blank=True
+        [("link", blocks.FooterLinkBlock())],
+        verbose_name=_("Weitere Links im Fußbereich"),
+        blank=True,
     )
     funders = StreamField(
         [("funder", blocks.FunderBlock())], verbose_name=_("Förderer"), blank=True

@@ -1,13 +1,10 @@
 """Reads for the home app. Every listing here runs a fixed number of queries."""
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from wagtail.models import Locale, Page
 
 from .models import FocusArea, Municipality, NewsIndexPage, NewsPage
-
-NEWS_PAGE_SIZE = settings.NEWS_PAGE_SIZE
 
 
 def focus_areas_for_active_locale() -> list[FocusArea]:

@@ -8,8 +8,15 @@ SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def _clean_query(raw: str) -> str:
+    # The database search backends raise on control characters (PostgreSQL rejects NUL) and on
+    # double quotes (SQLite FTS5 reads them as an unterminated phrase): turn them into spaces.
+    cleaned = "".join(char if char.isprintable() and char != '"' else " " for char in raw)
+    return " ".join(cleaned.split())[:MAX_QUERY_LENGTH].strip()
+
+
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = _clean_query(request.GET.get("q", ""))
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
