@@ -39,7 +39,13 @@ run: demo
 	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/admin/"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-dev messages
+# axe-core for the browser tests' accessibility gate; skipped quietly where npm is missing
+# (the browser tests then say why they were skipped).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: browser tests will be skipped"; fi
+
+test: install-dev messages node_modules/.package-lock.json
 	$(BIN)/pytest
 
 lint: install-dev
@@ -51,4 +57,4 @@ format: install-dev
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) var .pytest_cache .ruff_cache test-artifacts node_modules

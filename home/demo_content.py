@@ -1390,8 +1390,13 @@ ACCESSIBILITY = PageSpec(
             paragraph(
                 "<p>Diese Erklärung beruht auf einer Selbstbewertung. Bei jeder Änderung an der "
                 "Website finden eine automatisierte Prüfung mit axe-core in einem echten Browser "
-                "(Chromium) – in Deutsch und Englisch, in Smartphone- und Desktop-Breite – sowie "
-                "Tastaturprüfungen statt. Automatisierte Tests finden nicht jede Barriere; eine "
+                "(Chromium) gegen die Regeln der WCAG 2.1 auf den Stufen A und AA statt, "
+                "in Deutsch "
+                "und Englisch, in Smartphone- und Desktop-Breite. Dazu kommen Tastaturprüfungen "
+                "(Sprunglink, Navigation, sichtbarer Fokus), Prüfungen von Überschriftenfolge, "
+                "Linktexten und Alternativtexten sowie der Darstellung bei 320 Pixel Breite, was "
+                "einer Vergrößerung auf 400 % entspricht. Automatisierte Tests finden nicht jede "
+                "Barriere; eine "
                 "Prüfung durch eine unabhängige Stelle steht noch aus [Demo-Angabe].</p>"
             ),
             heading("Barrieren melden"),

@@ -73,3 +73,9 @@ def legal_pages(home_page):
         accessibility_page=accessibility,
     )
     return {"imprint": imprint, "privacy": privacy, "accessibility": accessibility}
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests share committed demo data (see tests/browser/conftest.py): run them last,
+    # so that no database test ever sees it.
+    items.sort(key=lambda item: "browser" in item.keywords)

@@ -1,6 +1,10 @@
 """Test settings: fast, isolated, and the same suite on SQLite or PostgreSQL (DATABASE_URL)."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import dj_database_url
 
@@ -19,8 +23,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Real files in a throw-away folder, so that the browser tests' live server can serve them.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="querschnitt-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+SERVE_MEDIA = True
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
