@@ -21,7 +21,7 @@ class NewsRssFeed(Feed):
         return f"{self.index_page.title} \N{EN DASH} Integration im Querschnitt"
 
     def link(self):
-        return self.index_page.get_full_url(self.request)
+        return self.request.build_absolute_uri(self.index_page.get_url(self.request))
 
     def description(self):
         return self.index_page.intro
@@ -38,10 +38,10 @@ class NewsRssFeed(Feed):
         return item.teaser
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return self.request.build_absolute_uri(item.get_url(self.request))
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return self.request.build_absolute_uri(item.get_url(self.request))
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -144,7 +144,7 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "home.NewsIndexPage"]
+    subpage_types = ["home.ContentPage", "home.NewsIndexPage", "events.EventIndexPage"]
     max_count_per_parent = 1
 
     class Meta:

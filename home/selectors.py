@@ -63,8 +63,21 @@ def news_for_index(index: NewsIndexPage, *, focus_area: FocusArea | None = None)
     return news
 
 
+def content_locale(index_model) -> Locale:
+    """The active language if it has its own section of this kind, else the default language.
+
+    English visitors then see the German news or events instead of an empty list while a
+    section is not translated yet.
+    """
+    active = Locale.get_active()
+    if index_model.objects.live().public().filter(locale=active).exists():
+        return active
+    return Locale.get_default()
+
+
 def latest_news(*, limit: int = 3) -> list[NewsPage]:
-    return with_localized_focus_areas(_news_queryset().filter(locale=Locale.get_active())[:limit])
+    news = _news_queryset().filter(locale=content_locale(NewsIndexPage))
+    return with_localized_focus_areas(news[:limit])
 
 
 def related_pages(news_page: NewsPage) -> list[Page]:

@@ -12,6 +12,7 @@ ALLOWED_HOSTS: list[str] = []
 
 INSTALLED_APPS = [
     "home",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -166,3 +167,4 @@ LOGGING = {
 }
 
 NEWS_PAGE_SIZE = 10
+EVENTS_PAGE_SIZE = 10

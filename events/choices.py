@@ -1,0 +1,21 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventFormat(models.TextChoices):
+    EXPERT_FORUM = "fachforum", _("Fachforum")
+    PEER_LEARNING = "peer-learning", _("Peer-Learning-Treffen")
+    WORKSHOP = "workshop", _("Workshop")
+    ONLINE = "online-veranstaltung", _("Online-Veranstaltung")
+
+
+class EventMode(models.TextChoices):
+    IN_PERSON = "praesenz", _("In Präsenz")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Findet statt")
+    CANCELLED = "cancelled", _("Abgesagt")
+    POSTPONED = "postponed", _("Verschoben")

@@ -1,0 +1,103 @@
+"""iCalendar (RFC 5545) export of events, built with the icalendar library."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+
+from . import selectors
+from .choices import EventStatus
+from .models import EventPage
+
+PRODID = "-//ism Mainz//Integration im Querschnitt//DE"
+TZID = "Europe/Berlin"
+BERLIN = ZoneInfo(TZID)
+
+
+def berlin_vtimezone() -> Timezone:
+    """VTIMEZONE in the rule-based form (last Sundays of March and October).
+
+    Outlook resolves times across the daylight-saving switch only with yearly rules; the
+    transition lists that generators derive from tz data are not understood everywhere.
+    """
+    tz = Timezone()
+    tz.add("tzid", TZID)
+    tz.add("x-lic-location", TZID)
+    daylight = TimezoneDaylight()
+    daylight.add("tzname", "CEST")
+    daylight.add("dtstart", datetime(1970, 3, 29, 2, 0, 0))
+    daylight.add("tzoffsetfrom", timedelta(hours=1))
+    daylight.add("tzoffsetto", timedelta(hours=2))
+    daylight.add("rrule", vRecur(freq="YEARLY", bymonth=3, byday="-1SU"))
+    standard = TimezoneStandard()
+    standard.add("tzname", "CET")
+    standard.add("dtstart", datetime(1970, 10, 25, 3, 0, 0))
+    standard.add("tzoffsetfrom", timedelta(hours=2))
+    standard.add("tzoffsetto", timedelta(hours=1))
+    standard.add("rrule", vRecur(freq="YEARLY", bymonth=10, byday="-1SU"))
+    tz.add_component(daylight)
+    tz.add_component(standard)
+    return tz
+
+
+def _vevent(event: EventPage, *, sequence: int, url: str, stamp: datetime, method: str) -> Event:
+    vevent = Event()
+    vevent.add("uid", event.calendar_uid)
+    vevent.add("dtstamp", stamp)
+    vevent.add("sequence", sequence)
+    if event.all_day:
+        start_day: date = event.start.astimezone(BERLIN).date()
+        end_day: date = event.end.astimezone(BERLIN).date()
+        vevent.add("dtstart", start_day)
+        vevent.add("dtend", end_day + timedelta(days=1))  # DTEND is exclusive for dates
+    else:
+        vevent.add("dtstart", event.start.astimezone(BERLIN))
+        vevent.add("dtend", event.end.astimezone(BERLIN))
+    vevent.add("summary", event.title)
+    vevent.add("description", selectors.plain_text_description(event, url))
+    location = " ".join(event.location_line.split())  # one line, whatever editors typed
+    if location:
+        vevent.add("location", location)
+    vevent.add("url", url)
+    if event.last_published_at:
+        vevent.add("last-modified", event.last_published_at)
+    cancelled = event.status == EventStatus.CANCELLED or method == "CANCEL"
+    vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    vevent.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
+    return vevent
+
+
+def build_calendar(
+    events, *, request, name: str, method: str = "PUBLISH", sequence_bump: int = 0
+) -> bytes:
+    """Serialise events as one VCALENDAR.
+
+    `method` and `sequence_bump` exist for e-mails: a cancellation or change notice sends the
+    same UID with a higher SEQUENCE.
+    """
+    events = list(events)
+    sequences = selectors.calendar_sequences(events)
+    stamp = timezone.now().replace(microsecond=0)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TZID)
+    calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT6H")
+    if any(not event.all_day for event in events):
+        calendar.add_component(berlin_vtimezone())
+    for event in events:
+        calendar.add_component(
+            _vevent(
+                event,
+                sequence=sequences.get(event.translation_key, 0) + sequence_bump,
+                url=selectors.absolute_url(event, request),
+                stamp=stamp,
+                method=method,
+            )
+        )
+    return calendar.to_ical()

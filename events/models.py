@@ -1,0 +1,275 @@
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyStreamBlock
+from home.models import FocusArea
+
+from . import blocks
+from .choices import EventFormat, EventMode, EventStatus
+
+
+class EventIndexPage(Page):
+    """ "Veranstaltungen": upcoming events first, then the archive; filters and calendar feeds."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Veranstaltungsübersicht")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = selectors.EventFilters.from_query(request.GET)
+        context["filters"] = filters
+        context["filter_options"] = selectors.filter_options()
+        context["archive"] = filters.archive
+        context["events_page"] = selectors.paginate_events(
+            selectors.events_for_index(self, filters=filters),
+            request.GET.get("page"),
+            per_page=settings.EVENTS_PAGE_SIZE,
+        )
+        if not filters.archive:
+            context["recent_past_events"] = selectors.recent_past_events(self, limit=3)
+        context["calendar_feeds"] = selectors.calendar_feeds()
+        return context
+
+
+class EventPage(Page):
+    teaser = models.TextField(
+        _("Anreißer"),
+        max_length=400,
+        help_text=_("Zwei bis drei Sätze für Übersichten, Kalender und Suchmaschinen."),
+    )
+    start = models.DateTimeField(_("Beginn"))
+    end = models.DateTimeField(_("Ende"))
+    all_day = models.BooleanField(
+        _("Ganztägig"),
+        default=False,
+        help_text=_("Ohne Uhrzeiten; Beginn und Ende geben dann nur die Tage an."),
+    )
+    event_format = models.CharField(_("Format"), max_length=30, choices=EventFormat.choices)
+    mode = models.CharField(_("Durchführung"), max_length=20, choices=EventMode.choices)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    status_note = models.CharField(
+        _("Hinweis zum Status"),
+        max_length=300,
+        blank=True,
+        help_text=_("z. B. der neue Termin einer verschobenen Veranstaltung."),
+    )
+    venue_name = models.CharField(_("Veranstaltungsort"), max_length=200, blank=True)
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    online_access = models.TextField(
+        _("Zugangsdaten für die Online-Teilnahme"),
+        blank=True,
+        help_text=_(
+            "Link und Einwahldaten. Werden nie öffentlich gezeigt, nur bestätigten "
+            "Teilnehmer*innen (Bestätigung, Erinnerung, persönliche Anmeldeseite)."
+        ),
+    )
+    focus_areas = ParentalManyToManyField(
+        FocusArea, verbose_name=_("Gestaltungsbereiche"), blank=True, related_name="events"
+    )
+    target_audience = models.TextField(_("Zielgruppe"), blank=True, max_length=600)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("Beschreibung"), blank=True)
+    programme = StreamField(
+        [("day", blocks.ProgrammeDayBlock())], verbose_name=_("Programm"), blank=True
+    )
+    materials = StreamField(
+        [("material", blocks.MaterialBlock())], verbose_name=_("Downloads"), blank=True
+    )
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("E-Mail der Ansprechperson"), blank=True)
+    contact_phone = models.CharField(_("Telefon der Ansprechperson"), max_length=50, blank=True)
+
+    # Registration settings, used by the registration feature.
+    registration_enabled = models.BooleanField(_("Anmeldung möglich"), default=False)
+    capacity = models.PositiveIntegerField(
+        _("Plätze"), null=True, blank=True, help_text=_("Leer lassen für unbegrenzt.")
+    )
+    registration_opens_at = models.DateTimeField(_("Anmeldung ab"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("Anmeldung bis"), null=True, blank=True)
+    waiting_list_enabled = models.BooleanField(_("Warteliste"), default=True)
+    approval_required = models.BooleanField(_("Freigabe durch das Projektteam"), default=False)
+    catering_offered = models.BooleanField(_("Mit Verpflegung"), default=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("status_note")]),
+            ],
+            heading=_("Termin und Status"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_format"), FieldPanel("mode")]),
+                FieldPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_audience"),
+            ],
+            heading=_("Art der Veranstaltung"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldPanel("online_access"),
+            ],
+            heading=_("Ort und Zugang"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("programme"),
+        FieldPanel("materials"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldPanel("capacity"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                ),
+                FieldPanel("waiting_list_enabled"),
+                FieldPanel("approval_required"),
+                FieldPanel("catering_offered"),
+            ],
+            heading=_("Anmeldung"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+    # Time, place, access and registration settings are the same event in every language.
+    override_translatable_fields = [
+        SynchronizedField("street"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("city"),
+        SynchronizedField("online_access"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_phone"),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Das Ende muss nach dem Beginn liegen.")})
+        if self.mode in (EventMode.IN_PERSON, EventMode.HYBRID) and not self.city:
+            raise ValidationError(
+                {"city": _("Bitte geben Sie für Präsenz- und Hybridveranstaltungen den Ort an.")}
+            )
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes < opens:
+            raise ValidationError(
+                {
+                    "registration_closes_at": _(
+                        "Der Anmeldeschluss muss nach dem Anmeldebeginn liegen."
+                    )
+                }
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors as home_selectors
+
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["focus_areas"] = home_selectors.localized_focus_areas(self.focus_areas.all())
+        context["calendar_links"] = selectors.calendar_links(self, request)
+        context["json_ld"] = selectors.event_json_ld(self, request)
+        return context
+
+    # --- helpers used by templates, exports and the registration feature -------------------
+
+    @property
+    def calendar_uid(self) -> str:
+        # The translation key is shared by every language version and never changes.
+        return f"{self.translation_key}@querschnitt"
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end)
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.local_start.date() != self.local_end.date()
+
+    @property
+    def is_past(self) -> bool:
+        return self.end < timezone.now()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def location_line(self) -> str:
+        place = ", ".join(
+            part
+            for part in (self.venue_name, self.street, f"{self.postal_code} {self.city}".strip())
+            if part
+        )
+        if self.mode == EventMode.ONLINE:
+            return str(_("Online"))
+        if self.mode == EventMode.HYBRID and place:
+            return _("%(place)s (auch online)") % {"place": place}
+        return place
+
+
+class CalendarState(models.Model):
+    """iCalendar bookkeeping per event, shared by all its translations.
+
+    Kept outside the page so that publishing an older revision can never lower SEQUENCE.
+    """
+
+    translation_key = models.UUIDField(unique=True, default=uuid.uuid4)
+    sequence = models.PositiveIntegerField(default=0)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Kalenderstand")
+        verbose_name_plural = _("Kalenderstände")
+
+    def __str__(self):
+        return f"{self.translation_key} (SEQUENCE {self.sequence})"
