@@ -27,7 +27,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 # German (the default language) at unprefixed URLs, English under /en/.
 urlpatterns += i18n_patterns(
     path("suche/", home_views.search, name="search"),
-    path("kalender/", include("events.urls")),
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -19,3 +19,16 @@ class EventStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Findet statt")
     CANCELLED = "cancelled", _("Abgesagt")
     POSTPONED = "postponed", _("Verschoben")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Bestätigt")
+    WAITLISTED = "waitlisted", _("Warteliste")
+    PENDING = "pending", _("Wartet auf Freigabe")
+    CANCELLED = "cancelled", _("Storniert")
+    ATTENDED = "attended", _("Teilgenommen")
+
+
+class ParticipationMode(models.TextChoices):
+    IN_PERSON = "praesenz", _("Vor Ort")
+    ONLINE = "online", _("Online")

@@ -17,7 +17,7 @@ from home.blocks import BodyStreamBlock
 from home.models import FocusArea
 
 from . import blocks
-from .choices import EventFormat, EventMode, EventStatus
+from .choices import EventFormat, EventMode, EventStatus, ParticipationMode, RegistrationStatus
 
 
 class EventIndexPage(Page):
@@ -273,3 +273,85 @@ class CalendarState(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} (SEQUENCE {self.sequence})"
+
+
+class Registration(models.Model):
+    """A person's registration for an event. Belongs to the event in every language.
+
+    Rows point at the event's page in the default language; the language the person used is
+    kept in `language` for all e-mails.
+    """
+
+    event = models.ForeignKey(
+        EventPage,
+        verbose_name=_("Veranstaltung"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=RegistrationStatus.choices, db_index=True
+    )
+    name = models.CharField(_("Name"), max_length=200)
+    email = models.EmailField(_("E-Mail"))
+    organisation = models.CharField(_("Organisation"), max_length=200)
+    municipality = models.CharField(_("Kommune oder Behörde"), max_length=200)
+    role = models.CharField(_("Funktion"), max_length=200, blank=True)
+    participation_mode = models.CharField(
+        _("Teilnahme"), max_length=20, choices=ParticipationMode.choices, blank=True
+    )
+    accessibility_needs = models.TextField(_("Barrierefreiheit"), blank=True, max_length=1000)
+    dietary_needs = models.CharField(_("Verpflegung"), blank=True, max_length=300)
+    privacy_consent_version = models.CharField(_("Version der Datenschutzhinweise"), max_length=20)
+    privacy_consent_at = models.DateTimeField(_("Einwilligung am"))
+    participant_list_consent = models.BooleanField(_("Auf der Teilnehmendenliste"), default=False)
+    language = models.CharField(_("Sprache"), max_length=10, default="de")
+    email_unreachable = models.BooleanField(_("E-Mail nicht zustellbar"), default=False)
+    reminder_sent_at = models.DateTimeField(_("Erinnerung versendet am"), null=True, blank=True)
+    created_at = models.DateTimeField(_("Angemeldet am"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    anonymised_at = models.DateTimeField(_("Anonymisiert am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Anmeldung")
+        verbose_name_plural = _("Anmeldungen")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # One active registration per address and event, enforced by the database.
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~models.Q(status="cancelled") & models.Q(anonymised_at__isnull=True),
+                name="unique_active_registration_per_email",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.event.title}"
+
+
+class RegistrationLogEntry(models.Model):
+    """Audit trail: every status change, who made it and why."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="log_entries"
+    )
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_label = models.CharField(max_length=100, blank=True)
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("Protokolleintrag")
+        verbose_name_plural = _("Protokolleinträge")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status or '–'} → {self.to_status}"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -184,8 +185,15 @@ def calendar_feeds(request=None) -> list[dict]:
     return feeds
 
 
-def absolute_url(page, request) -> str:
-    """The page's address on the host the request came in on (not the Site record's)."""
+def absolute_url(page, request=None) -> str:
+    """The page's address on the host the request came in on (not the Site record's).
+
+    Without a request (e-mails, background tasks) the configured public base URL is used.
+    """
+    if request is None:
+        parts = page.get_url_parts()
+        path = parts[2] if parts else "/"
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
     return request.build_absolute_uri(page.get_url(request))
 
 

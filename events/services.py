@@ -2,9 +2,14 @@
 
 import hashlib
 
-from django.db import transaction
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
-from .models import CalendarState, EventPage
+from .choices import EventStatus, RegistrationStatus
+from .models import CalendarState, EventPage, Registration, RegistrationLogEntry
 
 # What calendar clients must be told about: a change to any of these raises SEQUENCE.
 CALENDAR_RELEVANT_FIELDS = (
@@ -44,3 +49,220 @@ def record_event_publication(event: EventPage) -> CalendarState:
             state.fingerprint = fingerprint
             state.save(update_fields=["sequence", "fingerprint", "updated_at"])
     return state
+
+
+# --- Registration -------------------------------------------------------------------------
+
+ACTIVE_STATUSES = (
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.PENDING,
+    RegistrationStatus.ATTENDED,
+)
+"""Statuses that hold a seat."""
+
+ALLOWED_TRANSITIONS = {
+    RegistrationStatus.PENDING: {
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITLISTED,
+        RegistrationStatus.CANCELLED,
+    },
+    RegistrationStatus.WAITLISTED: {RegistrationStatus.CONFIRMED, RegistrationStatus.CANCELLED},
+    RegistrationStatus.CONFIRMED: {RegistrationStatus.CANCELLED, RegistrationStatus.ATTENDED},
+    RegistrationStatus.ATTENDED: {RegistrationStatus.CONFIRMED},
+    RegistrationStatus.CANCELLED: set(),
+}
+
+# Which mail a transition sends (to the registrant, in their language).
+TRANSITION_EMAILS = {
+    (RegistrationStatus.WAITLISTED, RegistrationStatus.CONFIRMED): "registration_promoted",
+    (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED): "registration_confirmed",
+    (RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED): "registration_waitlisted",
+    (RegistrationStatus.CONFIRMED, RegistrationStatus.CANCELLED): "registration_cancelled",
+    (RegistrationStatus.PENDING, RegistrationStatus.CANCELLED): "registration_cancelled",
+    (RegistrationStatus.WAITLISTED, RegistrationStatus.CANCELLED): "registration_cancelled",
+}
+INITIAL_EMAILS = {
+    RegistrationStatus.CONFIRMED: "registration_confirmed",
+    RegistrationStatus.WAITLISTED: "registration_waitlisted",
+    RegistrationStatus.PENDING: "registration_pending",
+}
+
+
+class RegistrationError(Exception):
+    """A refused registration operation; `message` is translated and safe to show."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def canonical_event(event: EventPage) -> EventPage:
+    """The event's page in the default language: registrations hang off this one."""
+    default = Locale.get_default()
+    if event.locale_id == default.pk:
+        return event
+    return (
+        EventPage.objects.filter(translation_key=event.translation_key, locale=default).first()
+        or event
+    )
+
+
+def event_in_language(event: EventPage, language: str) -> EventPage:
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = event.get_translation_or_none(locale) if locale else None
+    return translated if translated is not None and translated.live else event
+
+
+def seats_taken(event: EventPage) -> int:
+    return event.registrations.filter(status__in=ACTIVE_STATUSES).count()
+
+
+def registration_is_open(event: EventPage, *, now=None) -> bool:
+    now = now or timezone.now()
+    return (
+        event.registration_enabled
+        and event.live
+        and event.status == EventStatus.SCHEDULED
+        and event.end > now
+        and (event.registration_opens_at is None or event.registration_opens_at <= now)
+        and (event.registration_closes_at is None or now < event.registration_closes_at)
+    )
+
+
+def _log(registration, from_status, to_status, *, by=None, comment=""):
+    RegistrationLogEntry.objects.create(
+        registration=registration,
+        from_status=from_status,
+        to_status=to_status,
+        actor=by if getattr(by, "pk", None) else None,
+        actor_label="" if getattr(by, "pk", None) else (by or "system"),
+        comment=comment,
+    )
+
+
+def _notify(registration: Registration, template: str) -> None:
+    from . import emails
+
+    emails.send_registration_email(registration, template)
+
+
+def register_for_event(*, event: EventPage, data: dict, language: str) -> Registration:
+    """Register a person; confirmed, waitlisted or pending approval, never over capacity.
+
+    Locks the event row before counting seats, so any number of simultaneous submissions
+    fill exactly the capacity. Sends the matching e-mail after commit. Raises
+    RegistrationError (translated) when registration is closed, full without waiting list,
+    or the address is already registered.
+    """
+    email_address = data["email"].strip().lower()
+    with transaction.atomic():
+        event = EventPage.objects.select_for_update().get(pk=canonical_event(event).pk)
+        if not registration_is_open(event):
+            raise RegistrationError(_("Für diese Veranstaltung ist keine Anmeldung möglich."))
+        already = event.registrations.filter(
+            email=email_address, anonymised_at__isnull=True
+        ).exclude(status=RegistrationStatus.CANCELLED)
+        if already.exists():
+            raise RegistrationError(_("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung."))
+        if event.capacity is None or seats_taken(event) < event.capacity:
+            status = (
+                RegistrationStatus.PENDING
+                if event.approval_required
+                else RegistrationStatus.CONFIRMED
+            )
+        elif event.waiting_list_enabled:
+            status = RegistrationStatus.WAITLISTED
+        else:
+            raise RegistrationError(_("Die Veranstaltung ist leider ausgebucht."))
+        registration = Registration(
+            event=event,
+            status=status,
+            name=data["name"].strip(),
+            email=email_address,
+            organisation=data.get("organisation", "").strip(),
+            municipality=data.get("municipality", "").strip(),
+            role=data.get("role", "").strip(),
+            participation_mode=data.get("participation_mode", ""),
+            accessibility_needs=data.get("accessibility_needs", "").strip(),
+            dietary_needs=data.get("dietary_needs", "").strip(),
+            privacy_consent_version=settings.PRIVACY_NOTICE_VERSION,
+            privacy_consent_at=timezone.now(),
+            participant_list_consent=bool(data.get("participant_list_consent")),
+            language=language,
+        )
+        registration.full_clean(validate_constraints=False)
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as error:
+            # The partial unique constraint caught a parallel duplicate.
+            raise RegistrationError(
+                _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
+            ) from error
+        _log(registration, "", status, by="registrant")
+        _notify(registration, INITIAL_EMAILS[status])
+    return registration
+
+
+def set_registration_state(
+    registration: Registration, new_state: str, *, by=None, comment: str = ""
+) -> Registration:
+    """The only way a registration changes status.
+
+    Inside one transaction: locks the event and the registration, checks the transition table,
+    saves, writes an audit entry, queues the e-mail, and when a seat came free promotes the
+    first people on the waiting list.
+    """
+    with transaction.atomic():
+        event = EventPage.objects.select_for_update().get(pk=registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        old_state = registration.status
+        if new_state not in ALLOWED_TRANSITIONS.get(old_state, set()):
+            raise RegistrationError(
+                _("Diese Änderung ist bei einer Anmeldung im Status „%(status)s“ nicht möglich.")
+                % {"status": registration.get_status_display()}
+            )
+        registration.status = new_state
+        registration.save(update_fields=["status", "updated_at"])
+        _log(registration, old_state, new_state, by=by, comment=comment)
+        template = TRANSITION_EMAILS.get((old_state, new_state))
+        if template:
+            _notify(registration, template)
+        if old_state in ACTIVE_STATUSES and new_state not in ACTIVE_STATUSES:
+            fill_free_seats(event)
+    return registration
+
+
+def cancel_registration(registration: Registration, *, by=None, comment: str = "") -> Registration:
+    return set_registration_state(
+        registration, RegistrationStatus.CANCELLED, by=by, comment=comment
+    )
+
+
+def fill_free_seats(event: EventPage) -> list[Registration]:
+    """Promote waitlisted people in order of registration while seats are free.
+
+    Call with the event row locked (or let this function lock it). Each promotion goes through
+    set_registration_state, so it is audited and the person is told by e-mail.
+    """
+    promoted = []
+    with transaction.atomic():
+        event = EventPage.objects.select_for_update().get(pk=event.pk)
+        if event.status != EventStatus.SCHEDULED or event.end <= timezone.now():
+            return promoted
+        free = None if event.capacity is None else event.capacity - seats_taken(event)
+        waiting = event.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
+            "created_at", "pk"
+        )
+        if free is not None:
+            waiting = waiting[: max(free, 0)]
+        for registration in list(waiting):
+            promoted.append(
+                set_registration_state(
+                    registration,
+                    RegistrationStatus.CONFIRMED,
+                    by="system",
+                    comment="Nachgerückt von der Warteliste",
+                )
+            )
+    return promoted

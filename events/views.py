@@ -62,3 +62,7 @@ def feed_focus_area(request, slug: str):
         name=_("Integration im Querschnitt – %(name)s") % {"name": area.short_title},
     )
     return _calendar_response(content, filename=f"{slug}.ics", attachment=False)
+
+
+def registration_detail(request, token: str):
+    raise Http404  # replaced by the registration feature

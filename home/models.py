@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import blocks
-from .choices import FederalState, MunicipalityKind
+from .choices import EmailStatus, FederalState, MunicipalityKind
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -378,3 +378,48 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Website-Einstellungen")
+
+
+# --- Outbox ------------------------------------------------------------------------------
+
+
+class OutboundEmail(models.Model):
+    """One row per e-mail the site sends: rendered when queued, sent by a background task.
+
+    A provider outage therefore never loses a message: the row stays and the task retries.
+    """
+
+    recipient = models.EmailField(_("Empfänger*in"))
+    template = models.CharField(_("Vorlage"), max_length=100)
+    language = models.CharField(_("Sprache"), max_length=10)
+    subject = models.CharField(_("Betreff"), max_length=300)
+    body_text = models.TextField(_("Text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    attachments = models.JSONField(_("Anhänge"), default=list, blank=True)
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=EmailStatus.choices,
+        default=EmailStatus.QUEUED,
+        db_index=True,
+    )
+    provider_message_id = models.CharField(
+        _("Nachrichten-ID des Anbieters"), max_length=200, blank=True, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
+    next_attempt_at = models.DateTimeField(_("Nächster Versuch"), null=True, blank=True)
+    last_error = models.TextField(_("Letzter Fehler"), blank=True)
+    related_object = models.CharField(
+        _("Bezug"), max_length=100, blank=True, db_index=True, help_text="app_label.model:pk"
+    )
+    created_at = models.DateTimeField(_("Erstellt am"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("Versendet am"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("E-Mail")
+        verbose_name_plural = _("Postausgang")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.template} → {self.recipient}"

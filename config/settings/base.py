@@ -168,3 +168,11 @@ LOGGING = {
 
 NEWS_PAGE_SIZE = 10
 EVENTS_PAGE_SIZE = 10
+
+# Registrations: the version of the privacy notice that people consent to (stored with each
+# registration), how long the personal link stays valid, and when data is anonymised.
+PRIVACY_NOTICE_VERSION = "2026-11"
+REGISTRATION_LINK_MAX_AGE_DAYS = 400
+REGISTRATION_RETENTION_DAYS = 180
+REGISTRATION_REMINDER_DAYS = 3
+REGISTRATION_RATE_LIMIT = 5  # submissions per IP address and per e-mail address per hour

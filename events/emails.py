@@ -1,0 +1,93 @@
+"""Registration e-mails: context, calendar attachment and signed personal link."""
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import translation
+
+from home.emails import Attachment, send_email
+
+from . import ics
+from .choices import RegistrationStatus
+from .models import Registration
+
+SIGNING_SALT = "events.registration"
+ICS_MIMETYPE = "text/calendar; charset=utf-8; method=PUBLISH"
+# Mails after which the person holds a seat: they carry the calendar file and access details.
+SEAT_TEMPLATES = {
+    "registration_confirmed",
+    "registration_promoted",
+    "registration_reminder",
+    "event_changed",
+}
+
+
+def registration_token(registration: Registration) -> str:
+    return signing.TimestampSigner(salt=SIGNING_SALT).sign(str(registration.token))
+
+
+def registration_for_token(token: str) -> Registration | None:
+    """The registration behind a signed link, or None when it is tampered, expired or gone."""
+    max_age = settings.REGISTRATION_LINK_MAX_AGE_DAYS * 24 * 3600
+    try:
+        raw = signing.TimestampSigner(salt=SIGNING_SALT).unsign(token, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return (
+        Registration.objects.select_related("event")
+        .filter(token=raw, anonymised_at__isnull=True)
+        .first()
+    )
+
+
+def site_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def manage_url(registration: Registration) -> str:
+    with translation.override(registration.language):
+        path = reverse("events:registration", kwargs={"token": registration_token(registration)})
+    return site_url(path)
+
+
+def calendar_attachment(registration: Registration, *, method="PUBLISH", bump=0) -> Attachment:
+    from .services import event_in_language
+
+    event = event_in_language(registration.event, registration.language)
+    with translation.override(registration.language):
+        content = ics.build_calendar(
+            [event], request=None, name=event.title, method=method, sequence_bump=bump
+        )
+    return Attachment(
+        filename=f"{event.slug[:60]}.ics",
+        content=content,
+        mimetype=ICS_MIMETYPE.replace("PUBLISH", method),
+    )
+
+
+def send_registration_email(registration: Registration, template: str, **extra) -> None:
+    from .services import event_in_language
+
+    event = event_in_language(registration.event, registration.language)
+    holds_seat = registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
+    context = {
+        "registration": registration,
+        "event": event,
+        "event_url": site_url(event.get_url_parts()[2] if event.get_url_parts() else "/"),
+        "manage_url": manage_url(registration),
+        "online_access": event.online_access if holds_seat else "",
+        **extra,
+    }
+    attachments = ()
+    if template in SEAT_TEMPLATES and holds_seat:
+        attachments = (calendar_attachment(registration, bump=extra.get("sequence_bump", 0)),)
+    elif template == "event_cancelled":
+        attachments = (calendar_attachment(registration, method="CANCEL"),)
+    send_email(
+        to=registration.email,
+        template=template,
+        language=registration.language,
+        context=context,
+        attachments=attachments,
+        related_object=f"events.registration:{registration.pk}",
+    )
