@@ -11,12 +11,13 @@ from wagtail.models import Locale
 from .choices import EventStatus, RegistrationStatus
 from .models import CalendarState, EventPage, Registration, RegistrationLogEntry
 
-# What calendar clients must be told about: a change to any of these raises SEQUENCE.
+# What calendar clients must be told about: a change to any of these raises SEQUENCE. Only
+# fields that are the same in every translation count (the venue name is translated), since
+# one SEQUENCE serves all languages.
 CALENDAR_RELEVANT_FIELDS = (
     "start",
     "end",
     "all_day",
-    "venue_name",
     "street",
     "postal_code",
     "city",
@@ -229,7 +230,8 @@ def set_registration_state(
         if template:
             _notify(registration, template)
         if old_state in ACTIVE_STATUSES and new_state not in ACTIVE_STATUSES:
-            fill_free_seats(event)
+            # Not back to the person an organiser just moved to the waiting list.
+            fill_free_seats(event, skip=registration)
     return registration
 
 
@@ -239,7 +241,7 @@ def cancel_registration(registration: Registration, *, by=None, comment: str = "
     )
 
 
-def fill_free_seats(event: EventPage) -> list[Registration]:
+def fill_free_seats(event: EventPage, *, skip: Registration | None = None) -> list[Registration]:
     """Promote waitlisted people in order of registration while seats are free.
 
     Call with the event row locked (or let this function lock it). Each promotion goes through
@@ -254,6 +256,8 @@ def fill_free_seats(event: EventPage) -> list[Registration]:
         waiting = event.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
             "created_at", "pk"
         )
+        if skip is not None:
+            waiting = waiting.exclude(pk=skip.pk)
         if free is not None:
             waiting = waiting[: max(free, 0)]
         for registration in list(waiting):

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - typographic dashes and quotes belong in the German and English texts
 """Texts and structure of the demo site, read by `manage.py load_demo_content`.
 
 Pure data: no database access. Pages, focus areas and settings refer to each other through
@@ -52,7 +51,7 @@ class DaysAgo:
 class PageSpec:
     key: str
     parent: str | None  # key of the parent page; None for the home page below the root
-    model: str  # "HomePage", "ContentPage", "NewsIndexPage" or "NewsPage"
+    model: str  # a key of PAGE_MODELS in the command: "HomePage", "NewsPage", "EventPage" ...
     fields: dict
     translate: bool = False  # translated into English through wagtail-localize
 

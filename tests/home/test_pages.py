@@ -11,6 +11,7 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from events.models import EventIndexPage
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
 from tests.factories import (
     ContentPageFactory,
@@ -36,8 +37,8 @@ class TestPageTypeRules(WagtailPageTestCase):
     def test_home_page_is_created_only_at_the_tree_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_allows_content_pages_and_the_news_index_below_it(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, NewsIndexPage})
+    def test_home_page_allows_content_pages_news_and_events_indexes_below_it(self):
+        self.assertAllowedSubpageTypes(HomePage, {ContentPage, NewsIndexPage, EventIndexPage})
 
     def test_content_page_lives_below_the_home_page_or_another_content_page(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})

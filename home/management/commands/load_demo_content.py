@@ -2,10 +2,17 @@
 
 Idempotent: objects are looked up by stable keys (slug, translation key, username, image
 title) and only written when their content differs, so a second run creates no revisions and
-publishes nothing. The content itself lives in `home/demo_content.py`.
+publishes nothing. The content itself lives in `home/demo_content.py`, the events in
+`events/demo_content.py`.
+
+Dates relative to today are set once, when a page is created: news dates, and the first day of
+an event (its other dates follow from that day). Later runs, on the same day or later, keep
+them.
 
 Later features add their part as another step function in `STEPS` (before
-`translate_into_english`, which must see the final German pages).
+`translate_into_english`, which must see the final German pages); pages of other apps join the
+page steps through `page_specs()`. After `publish_pages`, `ctx.pages` holds every German page by
+its key, e.g. `ctx.pages[events.demo_content.SMALL_EVENT_KEY]`, the event with five seats.
 """
 
 import hashlib
@@ -15,7 +22,8 @@ import os
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -43,6 +51,8 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from events import demo_content as event_content
+from events.models import EventIndexPage, EventPage
 from home import demo_content as content
 from home.models import (
     ContentPage,
@@ -60,7 +70,11 @@ PAGE_MODELS = {
     "ContentPage": ContentPage,
     "NewsIndexPage": NewsIndexPage,
     "NewsPage": NewsPage,
+    "EventIndexPage": EventIndexPage,
+    "EventPage": EventPage,
 }
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 # Block ids derive from this namespace and the page key, so they survive re-runs: stable ids
 # keep wagtail-localize's translation contexts (which contain block ids) valid.
@@ -101,6 +115,12 @@ class DemoContext:
     images: dict = field(default_factory=dict)
     focus_areas: dict[str, FocusArea] = field(default_factory=dict)
     site: Site | None = None
+    event_first_days: dict[str, date] = field(default_factory=dict)  # by page key
+
+
+def page_specs() -> list[content.PageSpec]:
+    """All German pages, parents before children, in creation (and so menu) order."""
+    return [*content.PAGES, *event_content.PAGES]
 
 
 # --- Safety ---------------------------------------------------------------------------------
@@ -194,8 +214,31 @@ def _with_list_item_ids(value, prefix: str):
     return value
 
 
+def on_event_days(value, first_day: date):
+    """Replace an event's `FirstDay`/`EventDay` markers with dates and Europe/Berlin times."""
+    if isinstance(value, event_content.FirstDay):
+        return datetime.combine(first_day, value.at, tzinfo=BERLIN)
+    if isinstance(value, event_content.EventDay):
+        day = first_day + timedelta(days=value.offset)
+        return day if value.at is None else datetime.combine(day, value.at, tzinfo=BERLIN)
+    if isinstance(value, dict):
+        return {key: on_event_days(item, first_day) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(on_event_days(item, first_day) for item in value)
+    return value
+
+
+def event_first_day(ctx: DemoContext, spec: content.PageSpec, page: Page | None) -> date:
+    """The day the event starts: kept from the stored page, else counted from today."""
+    if page is not None:
+        return timezone.localtime(page.start, BERLIN).date()
+    return ctx.today + timedelta(days=spec.fields["start"].days)
+
+
 def field_values(ctx: DemoContext, model, key: str, fields: dict, lang: str = "de") -> dict:
     """Model field values (stream data, ids for foreign keys, lists for relations)."""
+    if key in ctx.event_first_days:
+        fields = on_event_days(fields, ctx.event_first_days[key])
     values = {}
     for name, value in fields.items():
         if name == "related_links":
@@ -395,10 +438,12 @@ def create_pages(ctx: DemoContext) -> None:
     completed and published once by `publish_pages`.
     """
     root = Page.get_first_root_node()
-    for spec in content.PAGES:
+    for spec in page_specs():
         model = PAGE_MODELS[spec.model]
         parent = root if spec.parent is None else ctx.pages[spec.parent]
         page = _find_page(ctx, spec, parent, model)
+        if isinstance(spec.fields.get("start"), event_content.FirstDay):
+            ctx.event_first_days[spec.key] = event_first_day(ctx, spec, page)
         if page is None:
             page = model(locale=ctx.de, owner=ctx.user, live=False)
             apply_values(page, field_values(ctx, model, spec.key, spec.fields))
@@ -438,21 +483,27 @@ def build_municipalities(ctx: DemoContext) -> None:
 
 
 def publish_pages(ctx: DemoContext) -> None:
-    """Bring every German page to its demo content; publish a revision only on change."""
-    for spec in content.PAGES:
+    """Bring every German page to its demo content; publish a revision only on change.
+
+    Publishing an event also records its calendar state (the page_published receiver in
+    `events.signals`), so unchanged events keep SEQUENCE 0.
+    """
+    for spec in page_specs():
         model = PAGE_MODELS[spec.model]
         page = model.objects.get(pk=ctx.pages[spec.key].pk)
         is_new = spec.key in ctx.new_pages
         values = field_values(ctx, model, spec.key, spec.fields)
         if not is_new:
             # Dates are relative to the first run; keeping them makes later runs no-ops.
+            # (Event dates follow the stored first day, see `event_first_day`.)
             values.pop("date", None)
         changed = apply_values(page, values)
+        kind = "events" if model is EventPage else "pages"
         if changed or is_new or not page.live or page.has_unpublished_changes:
             page.save_revision(user=ctx.user, log_action=True).publish(user=ctx.user)
-            ctx.report.add("pages", "created" if is_new else "updated")
+            ctx.report.add(kind, "created" if is_new else "updated")
         else:
-            ctx.report.add("pages", "unchanged")
+            ctx.report.add(kind, "unchanged")
         ctx.pages[spec.key] = model.objects.get(pk=page.pk)
 
 
@@ -586,7 +637,7 @@ def translate(ctx: DemoContext, kind: str, german, english) -> None:
 
 def translate_into_english(ctx: DemoContext) -> None:
     # Parents first: wagtail-localize needs the English parent page before the child.
-    for spec in content.PAGES:
+    for spec in page_specs():
         if not spec.translate:
             continue
         model = PAGE_MODELS[spec.model]
