@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -53,7 +54,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(RoutablePageMixin, Page):
     teaser = models.TextField(
         _("Anreißer"),
         max_length=400,
@@ -215,6 +216,22 @@ class EventPage(Page):
         context["json_ld"] = selectors.event_json_ld(self, request)
         return context
 
+    # --- routes: the registration form below the page --------------------------------------
+    # The route methods hand over to events.views (imported late, as NewsIndexPage does with
+    # its feeds), so that the form handling lives in the view layer, not in the model.
+
+    @path("anmelden/", name="register")
+    def registration_form(self, request):
+        from . import views
+
+        return views.register(request, self)
+
+    @path("anmelden/danke/", name="register_thanks")
+    def registration_thanks(self, request):
+        from . import views
+
+        return views.registration_thanks(request, self)
+
     # --- helpers used by templates, exports and the registration feature -------------------
 
     @property
@@ -236,6 +253,8 @@ class EventPage(Page):
 
     @property
     def is_past(self) -> bool:
+        if self.all_day:
+            return self.local_end.date() < timezone.localdate()
         return self.end < timezone.now()
 
     @property

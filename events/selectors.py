@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -72,6 +73,13 @@ def _month_bounds(month: date) -> tuple[datetime, datetime]:
     return first, following
 
 
+def not_over_yet() -> Q:
+    """Events still running: all-day events count until the end of their last day."""
+    now = timezone.now()
+    start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return Q(end__gte=now) | Q(all_day=True, end__gte=start_of_today)
+
+
 def _base_events():
     return (
         EventPage.objects.live()
@@ -82,12 +90,11 @@ def _base_events():
 
 
 def events_for_index(index: EventIndexPage, *, filters: EventFilters):
-    now = timezone.now()
     events = _base_events().child_of(index)
     if filters.archive:
-        events = events.filter(end__lt=now).order_by("-start", "-pk")
+        events = events.exclude(not_over_yet()).order_by("-start", "-pk")
     else:
-        events = events.filter(end__gte=now).order_by("start", "pk")
+        events = events.filter(not_over_yet()).order_by("start", "pk")
     if filters.event_format:
         events = events.filter(event_format=filters.event_format)
     if filters.mode:
@@ -107,12 +114,12 @@ def paginate_events(events, page_number, *, per_page: int):
 
 
 def recent_past_events(index: EventIndexPage, *, limit: int) -> list[EventPage]:
-    events = _base_events().child_of(index).filter(end__lt=timezone.now()).order_by("-start")
+    events = _base_events().child_of(index).exclude(not_over_yet()).order_by("-start")
     return home_selectors.with_localized_focus_areas(events[:limit])
 
 
 def upcoming_events(*, limit: int) -> list[EventPage]:
-    events = _base_events().filter(end__gte=timezone.now()).order_by("start", "pk")
+    events = _base_events().filter(not_over_yet()).order_by("start", "pk")
     return home_selectors.with_localized_focus_areas(events[:limit])
 
 

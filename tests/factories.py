@@ -6,14 +6,18 @@ Pages are created as children of a `parent` and published through a revision, so
 
 import datetime
 import uuid
+from zoneinfo import ZoneInfo
 
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail.test.utils.wagtail_factories import PageFactory
 
+from events.choices import EventFormat, EventMode
+from events.models import EventIndexPage, EventPage
 from home.choices import FederalState, MunicipalityKind
 from home.models import (
     ContentPage,
@@ -24,6 +28,8 @@ from home.models import (
     NewsPage,
     SiteSettings,
 )
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 class LocaleFactory(DjangoModelFactory):
@@ -181,3 +187,41 @@ def translate_page(page: Page, locale: Locale, **fields) -> Page:
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+def berlin_time(days_from_now: int, hour: int = 10, minute: int = 0) -> datetime.datetime:
+    """A wall-clock time in Berlin `days_from_now` days from today (negative: in the past)."""
+    day = timezone.localdate() + datetime.timedelta(days=days_from_now)
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=BERLIN)
+
+
+class EventIndexPageFactory(PublishedPageFactory):
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+    intro = "Fachforen, Peer-Learning-Treffen und Workshops."
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(PublishedPageFactory):
+    """An in-person Fachforum in Mainz, 10:00 to 16:00 in four weeks, unless told otherwise."""
+
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    slug = factory.LazyAttributeSequence(lambda obj, n: f"{slugify(obj.title)}-{n}")
+    teaser = factory.LazyAttribute(lambda obj: f"Anreißer zu {obj.title}.")
+    start = factory.LazyFunction(lambda: berlin_time(28))
+    end = factory.LazyAttribute(lambda obj: obj.start + datetime.timedelta(hours=6))
+    event_format = EventFormat.EXPERT_FORUM
+    mode = EventMode.IN_PERSON
+    venue_name = "Rathaus, Ratssaal"
+    street = "Jockel-Fuchs-Platz 1"
+    postal_code = "55116"
+    city = "Mainz"
+    focus_areas = factory.LazyFunction(list)
+
+    class Meta:
+        model = EventPage

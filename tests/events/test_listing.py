@@ -1,0 +1,546 @@
+"""The event index ("Veranstaltungen"), the home page's next events and the link from "Aktuell"."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from events.choices import EventFormat, EventMode, EventStatus
+from tests.factories import BERLIN, EventPageFactory, berlin_time, translate_page
+
+INVALID_CHOICE_NOTICE = "Einen Teil Ihrer Auswahl gibt es nicht; er wurde nicht berücksichtigt."
+
+
+def parse(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def text_of(element) -> str:
+    return " ".join(element.get_text().split())
+
+
+def card_titles(response) -> list[str]:
+    return [text_of(title) for title in parse(response).select(".card-list .card__title")]
+
+
+def notice(response) -> str | None:
+    element = parse(response).select_one(".notice")
+    return text_of(element) if element else None
+
+
+def result_count(response) -> str:
+    return text_of(parse(response).select_one(".result-count"))
+
+
+def event_on(event_index, days: int, title: str, **kwargs):
+    """A six-hour event starting at 10:00 Berlin time `days` from today."""
+    start = berlin_time(days)
+    return EventPageFactory(
+        parent=event_index,
+        title=title,
+        start=start,
+        end=start + datetime.timedelta(hours=6),
+        **kwargs,
+    )
+
+
+def first_of_month(months_ahead: int) -> datetime.date:
+    today = timezone.localdate()
+    index = today.year * 12 + today.month - 1 + months_ahead
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+# --- upcoming events and the archive -----------------------------------------------------------
+
+
+@pytest.fixture
+def upcoming_and_past(event_index):
+    """Three upcoming and three past events, created out of order."""
+    return {
+        "in_30": event_on(event_index, 30, "In 30 Tagen"),
+        "past_40": event_on(event_index, -40, "Vor 40 Tagen"),
+        "in_10": event_on(event_index, 10, "In 10 Tagen"),
+        "past_5": event_on(event_index, -5, "Vor 5 Tagen"),
+        "in_20": event_on(event_index, 20, "In 20 Tagen"),
+        "past_400": event_on(event_index, -400, "Vor 400 Tagen"),
+    }
+
+
+def test_event_index_lists_upcoming_events_soonest_first(client, event_index, upcoming_and_past):
+    response = client.get(event_index.url)
+
+    assert response.status_code == 200
+    assert card_titles(response) == ["In 10 Tagen", "In 20 Tagen", "In 30 Tagen"]
+    assert result_count(response) == "3 kommende Veranstaltungen"
+    assert notice(response) is None
+
+
+def test_event_index_links_the_most_recent_past_events_and_the_archive(
+    client, event_index, upcoming_and_past
+):
+    soup = parse(client.get(event_index.url))
+
+    section = soup.select_one("#archive-heading").parent
+    assert [text_of(link) for link in section.select(".plain-list a")] == [
+        "Vor 5 Tagen",
+        "Vor 40 Tagen",
+        "Vor 400 Tagen",
+    ]
+    assert section.select_one(".link-arrow")["href"] == f"{event_index.url}?zeitraum=archiv"
+
+
+def test_archive_lists_past_events_newest_first(client, event_index, upcoming_and_past):
+    response = client.get(event_index.url, {"zeitraum": "archiv"})
+
+    assert response.status_code == 200
+    assert card_titles(response) == ["Vor 5 Tagen", "Vor 40 Tagen", "Vor 400 Tagen"]
+    assert result_count(response) == "3 vergangene Veranstaltungen"
+    assert text_of(parse(response).h1) == "Veranstaltungen – Archiv"
+
+
+def test_running_event_is_still_listed_as_upcoming(client, event_index):
+    event_index_child = EventPageFactory(
+        parent=event_index,
+        title="Läuft gerade",
+        start=timezone.now() - datetime.timedelta(days=1),
+        end=timezone.now() + datetime.timedelta(days=1),
+    )
+
+    response = client.get(event_index.url)
+
+    assert card_titles(response) == [event_index_child.title]
+    assert card_titles(client.get(event_index.url, {"zeitraum": "archiv"})) == []
+
+
+def test_all_day_event_stays_upcoming_until_its_day_is_over(client, home_page, event_index):
+    # "Ganztägig": start and end give only the days (the field's help text), so an editor may
+    # well enter 00:00 for both. The iCalendar export then says "all of today".
+    midnight = berlin_time(0, hour=0)
+    EventPageFactory(
+        parent=event_index, title="Heute ganztägig", all_day=True, start=midnight, end=midnight
+    )
+
+    assert card_titles(client.get(event_index.url)) == ["Heute ganztägig"]
+    assert card_titles(client.get(event_index.url, {"zeitraum": "archiv"})) == []
+    assert home_event_titles(client.get(home_page.url)) == ["Heute ganztägig"]
+
+
+def test_event_card_shows_date_format_mode_city_status_and_focus_area(
+    client, event_index, focus_area
+):
+    event = EventPageFactory(
+        parent=event_index,
+        title="Abgesagtes Forum",
+        teaser="Das Forum fällt aus.",
+        start=datetime.datetime(2027, 1, 20, 10, 0, tzinfo=BERLIN),
+        end=datetime.datetime(2027, 1, 20, 12, 0, tzinfo=BERLIN),
+        status=EventStatus.CANCELLED,
+        status_note="Ein Ersatztermin folgt",
+        focus_areas=[focus_area],
+    )
+
+    card = parse(client.get(event_index.url)).select_one(".card-list .event-card")
+
+    assert "event-card--cancelled" in card["class"]
+    assert text_of(card.select_one(".card__meta")) == "Mittwoch, 20. Januar 2027, 10:00–12:00 Uhr"
+    assert card.select_one(".card__link")["href"] == event.url
+    assert text_of(card.select_one(".status-badge")) == "Abgesagt: Ein Ersatztermin folgt"
+    assert text_of(card.select_one(".event-card__facts")) == "Fachforum · In Präsenz · Mainz"
+    assert [text_of(tag) for tag in card.select(".tag")] == ["Steuerung"]
+    assert "Das Forum fällt aus." in text_of(card)
+
+
+# --- filters -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def varied_events(event_index, focus_area, other_focus_area):
+    return [
+        event_on(event_index, 10, "Fachforum vor Ort", focus_areas=[focus_area]),
+        event_on(
+            event_index,
+            11,
+            "Workshop online",
+            event_format=EventFormat.WORKSHOP,
+            mode=EventMode.ONLINE,
+            city="",
+            focus_areas=[other_focus_area],
+        ),
+        event_on(
+            event_index,
+            12,
+            "Peer-Learning hybrid",
+            event_format=EventFormat.PEER_LEARNING,
+            mode=EventMode.HYBRID,
+            focus_areas=[focus_area, other_focus_area],
+        ),
+        event_on(event_index, -10, "Vergangener Workshop", event_format=EventFormat.WORKSHOP),
+    ]
+
+
+def test_filter_by_format_shows_only_that_format(client, event_index, varied_events):
+    response = client.get(event_index.url, {"format": "workshop"})
+
+    soup = parse(response)
+    assert card_titles(response) == ["Workshop online"]
+    assert soup.select_one("#filter-format option[selected]")["value"] == "workshop"
+    assert result_count(response) == "1 kommende Veranstaltung"
+    assert notice(response) is None
+
+
+def test_filter_by_format_in_the_archive_shows_past_events_of_that_format(
+    client, event_index, varied_events
+):
+    response = client.get(event_index.url, {"format": "workshop", "zeitraum": "archiv"})
+
+    assert card_titles(response) == ["Vergangener Workshop"]
+
+
+def test_filter_by_focus_area_shows_only_its_events(client, event_index, varied_events):
+    response = client.get(event_index.url, {"bereich": "kooperation"})
+
+    soup = parse(response)
+    assert card_titles(response) == ["Workshop online", "Peer-Learning hybrid"]
+    assert soup.select_one("#filter-focus-area option[selected]")["value"] == "kooperation"
+
+
+def test_filter_by_mode_shows_only_that_mode(client, event_index, varied_events):
+    response = client.get(event_index.url, {"modus": "hybrid"})
+
+    assert card_titles(response) == ["Peer-Learning hybrid"]
+    assert parse(response).select_one("#filter-mode option[selected]")["value"] == "hybrid"
+
+
+def test_filters_combine(client, event_index, varied_events):
+    response = client.get(event_index.url, {"bereich": "steuerung", "modus": "praesenz"})
+
+    assert card_titles(response) == ["Fachforum vor Ort"]
+
+
+def test_filter_without_matches_says_so(client, event_index, varied_events):
+    response = client.get(event_index.url, {"format": "online-veranstaltung"})
+
+    assert response.status_code == 200
+    assert card_titles(response) == []
+    assert "Zu dieser Auswahl gibt es keine Veranstaltungen." in text_of(parse(response))
+
+
+@pytest.fixture
+def month_events(event_index):
+    """Events in the months two and three ahead, one of them across the turn of the month."""
+    month_a, month_b = first_of_month(2), first_of_month(3)
+    last_day_a = month_b - datetime.timedelta(days=1)
+
+    def at(day: datetime.date, hour: int) -> datetime.datetime:
+        return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=BERLIN)
+
+    EventPageFactory(
+        parent=event_index,
+        title="Mitte des ersten Monats",
+        start=at(month_a.replace(day=15), 10),
+        end=at(month_a.replace(day=15), 16),
+    )
+    EventPageFactory(
+        parent=event_index,
+        title="Über den Monatswechsel",
+        start=at(last_day_a, 10),
+        end=at(month_b, 16),
+    )
+    EventPageFactory(
+        parent=event_index,
+        title="Mitte des zweiten Monats",
+        start=at(month_b.replace(day=15), 10),
+        end=at(month_b.replace(day=15), 16),
+    )
+    EventPageFactory(
+        parent=event_index,
+        title="Später",
+        start=at(first_of_month(5), 10),
+        end=at(first_of_month(5), 16),
+    )
+    return month_a, month_b
+
+
+def test_filter_by_month_shows_events_of_that_month(client, event_index, month_events):
+    month_a, _month_b = month_events
+
+    response = client.get(event_index.url, {"monat": f"{month_a:%Y-%m}"})
+
+    assert card_titles(response) == ["Mitte des ersten Monats", "Über den Monatswechsel"]
+    assert parse(response).select_one("#filter-month option[selected]")["value"] == (
+        f"{month_a:%Y-%m}"
+    )
+    assert notice(response) is None
+
+
+def test_event_across_the_turn_of_the_month_appears_in_both_months(
+    client, event_index, month_events
+):
+    _month_a, month_b = month_events
+
+    response = client.get(event_index.url, {"monat": f"{month_b:%Y-%m}"})
+
+    assert card_titles(response) == ["Über den Monatswechsel", "Mitte des zweiten Monats"]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("format", "xx"),
+        ("modus", "zu-fuss"),
+        ("bereich", "unbekannt"),
+        ("monat", "2027-13"),
+        ("monat", "2027-00"),
+        ("monat", "abc"),
+        ("monat", "1999-01"),
+        ("monat", "2027-1"),
+    ],
+)
+def test_unknown_filter_value_is_ignored_with_a_german_notice(
+    client, event_index, varied_events, name, value
+):
+    response = client.get(event_index.url, {name: value})
+
+    assert response.status_code == 200
+    assert notice(response) == INVALID_CHOICE_NOTICE
+    assert card_titles(response) == ["Fachforum vor Ort", "Workshop online", "Peer-Learning hybrid"]
+
+
+def test_unknown_filter_value_keeps_the_valid_ones(client, event_index, varied_events):
+    response = client.get(event_index.url, {"format": "workshop", "monat": "abc"})
+
+    assert response.status_code == 200
+    assert notice(response) == INVALID_CHOICE_NOTICE
+    assert card_titles(response) == ["Workshop online"]
+
+
+def test_unknown_filter_value_in_the_archive_gives_the_notice(client, event_index, varied_events):
+    response = client.get(event_index.url, {"zeitraum": "archiv", "format": "xx"})
+
+    assert response.status_code == 200
+    assert notice(response) == INVALID_CHOICE_NOTICE
+    assert card_titles(response) == ["Vergangener Workshop"]
+
+
+# --- pagination --------------------------------------------------------------------------------
+
+
+def test_event_page_size_is_ten():
+    assert settings.EVENTS_PAGE_SIZE == 10
+
+
+@pytest.fixture
+def eleven_workshops(event_index, add_live_events):
+    """One Fachforum tomorrow, then "Workshop 02" ... "Workshop 12" on the following days."""
+    event_on(event_index, 1, "Ein Fachforum")
+    add_live_events(
+        event_index,
+        11,
+        days=2,
+        title="Workshop {day:02d}",
+        event_format=EventFormat.WORKSHOP,
+    )
+
+
+def test_pagination_links_keep_the_filters(client, event_index, eleven_workshops):
+    response = client.get(event_index.url, {"format": "workshop", "page": "2"})
+
+    soup = parse(response)
+    assert card_titles(response) == ["Workshop 12"]
+    assert result_count(response) == "11 kommende Veranstaltungen"
+    assert [link["href"] for link in soup.select(".pagination a")] == [
+        "?format=workshop&page=1",
+        "?format=workshop&page=1",
+        "?format=workshop&page=2",
+    ]
+
+
+def test_first_page_shows_ten_events_and_links_to_the_second(client, event_index, eleven_workshops):
+    response = client.get(event_index.url, {"format": "workshop"})
+
+    assert card_titles(response) == [f"Workshop {day:02d}" for day in range(2, 12)]
+    assert parse(response).select_one("a[rel=next]")["href"] == "?format=workshop&page=2"
+
+
+@pytest.mark.parametrize("page", ["abc", "1.5", ""])
+def test_malformed_page_number_shows_the_first_page(client, event_index, eleven_workshops, page):
+    response = client.get(event_index.url, {"format": "workshop", "page": page})
+
+    assert response.status_code == 200
+    assert card_titles(response)[0] == "Workshop 02"
+    assert len(card_titles(response)) == 10
+    assert notice(response) is None
+
+
+@pytest.mark.parametrize("page", ["0", "-1"])
+def test_page_number_below_one_shows_a_page_of_events(client, event_index, eleven_workshops, page):
+    response = client.get(event_index.url, {"format": "workshop", "page": page})
+
+    assert response.status_code == 200
+    first_page = [f"Workshop {day:02d}" for day in range(2, 12)]
+    assert card_titles(response) in (first_page, ["Workshop 12"])
+
+
+def test_too_large_page_number_shows_the_last_page(client, event_index, eleven_workshops):
+    response = client.get(event_index.url, {"format": "workshop", "page": "9999"})
+
+    assert response.status_code == 200
+    assert card_titles(response) == ["Workshop 12"]
+    assert notice(response) is None
+
+
+# --- what never appears ------------------------------------------------------------------------
+
+
+def create_hidden_events(event_index, days: int) -> None:
+    """A draft, an unpublished and a private (password-protected) event on the given day."""
+    start = berlin_time(days)
+    times = {"start": start, "end": start + datetime.timedelta(hours=6)}
+    EventPageFactory(parent=event_index, title="Entwurf", published=False, **times)
+    unpublished = EventPageFactory(parent=event_index, title="Zurückgezogen", **times)
+    unpublished.unpublish()
+    private = EventPageFactory(parent=event_index, title="Geschützt", **times)
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+
+
+def test_drafts_unpublished_and_private_events_are_never_listed(client, event_index, home_page):
+    event_on(event_index, 5, "Öffentlich")
+    event_on(event_index, -5, "Öffentlich vergangen")
+    create_hidden_events(event_index, 3)
+    create_hidden_events(event_index, -3)
+
+    upcoming = client.get(event_index.url)
+    archive = client.get(event_index.url, {"zeitraum": "archiv"})
+    home = client.get(home_page.url)
+
+    assert card_titles(upcoming) == ["Öffentlich"]
+    assert result_count(upcoming) == "1 kommende Veranstaltung"
+    assert [text_of(link) for link in parse(upcoming).select(".plain-list a")] == [
+        "Öffentlich vergangen"
+    ]
+    assert card_titles(archive) == ["Öffentlich vergangen"]
+    assert home_event_titles(home) == ["Öffentlich"]
+
+
+# --- languages ---------------------------------------------------------------------------------
+
+
+def test_english_event_index_lists_english_translations_only(client, event_index, en_event_index):
+    translated = event_on(event_index, 5, "Fachforum Vielfalt")
+    event_on(event_index, 6, "Nur auf Deutsch")
+    english = translate_page(translated, en_event_index.locale, title="Diversity forum")
+
+    response = client.get(en_event_index.url)
+
+    assert response.status_code == 200
+    assert card_titles(response) == ["Diversity forum"]
+    assert parse(response).select_one(".card__link")["href"] == english.url
+    assert card_titles(client.get(event_index.url)) == ["Fachforum Vielfalt", "Nur auf Deutsch"]
+
+
+# --- home page and "Aktuell" -------------------------------------------------------------------
+
+
+def home_event_titles(response) -> list[str]:
+    soup = parse(response)
+    return [text_of(title) for title in soup.select("#upcoming-events-heading ~ ul .card__title")]
+
+
+def test_home_page_shows_the_next_three_upcoming_events(client, home_page, event_index):
+    event_on(event_index, 40, "In 40 Tagen")
+    event_on(event_index, 10, "In 10 Tagen")
+    event_on(event_index, -1, "Gestern")
+    event_on(event_index, 30, "In 30 Tagen")
+    event_on(event_index, 20, "In 20 Tagen")
+
+    response = client.get(home_page.url)
+
+    soup = parse(response)
+    assert home_event_titles(response) == ["In 10 Tagen", "In 20 Tagen", "In 30 Tagen"]
+    section = soup.select_one("#upcoming-events-heading").parent
+    assert section.select_one(".link-arrow")["href"] == event_index.url
+    assert text_of(section.select_one(".link-arrow")) == "Alle Veranstaltungen und Fachforen"
+
+
+def test_home_page_without_upcoming_events_says_so(client, home_page, event_index):
+    event_on(event_index, -1, "Gestern")
+
+    response = client.get(home_page.url)
+
+    assert home_event_titles(response) == []
+    section = parse(response).select_one("#upcoming-events-heading").parent
+    assert "Zurzeit sind keine Veranstaltungen geplant." in text_of(section)
+
+
+def test_english_home_page_shows_english_events(client, event_index, en_event_index):
+    english_home = en_event_index.get_parent()
+    translate_page(event_on(event_index, 5, "Fachforum"), en_event_index.locale, title="Forum")
+
+    response = client.get(english_home.url)
+
+    assert home_event_titles(response) == ["Forum"]
+
+
+def test_news_index_links_to_the_event_index(client, news_index, event_index):
+    response = client.get(news_index.url)
+
+    links = [
+        link
+        for link in parse(response).select(".article__header a")
+        if text_of(link) == "Kommende Veranstaltungen und Fachforen"
+    ]
+    assert [link["href"] for link in links] == [event_index.url]
+
+
+# --- query counts ------------------------------------------------------------------------------
+
+
+def count_queries(client, url, data=None) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, data)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_listing_query_counts_are_the_same_for_one_and_for_a_hundred_events(
+    client,
+    home_page,
+    event_index,
+    focus_area,
+    other_focus_area,
+    add_live_events,
+    django_assert_num_queries,
+):
+    areas = [focus_area, other_focus_area]
+    event_on(event_index, 5, "Kommend", focus_areas=areas)
+    event_on(event_index, -30, "Vergangen", focus_areas=areas)
+    pages = {
+        "upcoming": (event_index.url, {}),
+        "filtered": (event_index.url, {"format": "fachforum", "bereich": "steuerung"}),
+        "archive": (event_index.url, {"zeitraum": "archiv"}),
+        "home": (home_page.url, {}),
+    }
+    for url, query in pages.values():
+        client.get(url, query)  # fills the caches (site root paths, content types)
+    queries_for_one = {name: count_queries(client, *page) for name, page in pages.items()}
+    add_live_events(event_index, 99, days=6, focus_areas=areas)
+    add_live_events(event_index, 99, days=-50, focus_areas=areas)
+
+    responses = {}
+    for name, (url, query) in pages.items():
+        with django_assert_num_queries(queries_for_one[name]):
+            responses[name] = client.get(url, query)
+
+    assert result_count(responses["upcoming"]) == "100 kommende Veranstaltungen"
+    assert len(card_titles(responses["upcoming"])) == 10
+    assert result_count(responses["filtered"]) == "100 kommende Veranstaltungen"
+    assert result_count(responses["archive"]) == "100 vergangene Veranstaltungen"
+    assert len(card_titles(responses["archive"])) == 10
+    assert len(home_event_titles(responses["home"])) == 3
