@@ -15,6 +15,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
 
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # The provider's delivery reports (/anymail/<esp>/tracking/), behind HTTP Basic auth with
+    # ANYMAIL["WEBHOOK_SECRET"]. Without a secret they are not mounted: anyone could post.
+    urlpatterns += [path("anymail/", include("anymail.urls"))]
+
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Development and the browser tests only; production serves uploads from the web server/S3.
     from django.urls import re_path

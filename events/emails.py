@@ -50,10 +50,25 @@ def manage_url(registration: Registration) -> str:
     return site_url(path)
 
 
-def calendar_attachment(registration: Registration, *, method="PUBLISH", bump=0) -> Attachment:
+# One fact in every language. A translation keeps the old values until it is synchronised
+# and published again, so mails take them from the event the registration belongs to.
+SHARED_EVENT_FIELDS = (
+    "start", "end", "all_day", "mode", "status", "street", "postal_code", "city", "online_access",
+)  # fmt: skip
+
+
+def event_for_registration(registration: Registration):
     from .services import event_in_language
 
     event = event_in_language(registration.event, registration.language)
+    if event.pk != registration.event_id:
+        for name in SHARED_EVENT_FIELDS:
+            setattr(event, name, getattr(registration.event, name))
+    return event
+
+
+def calendar_attachment(registration: Registration, *, method="PUBLISH", bump=0) -> Attachment:
+    event = event_for_registration(registration)
     with translation.override(registration.language):
         content = ics.build_calendar(
             [event], request=None, name=event.title, method=method, sequence_bump=bump
@@ -66,9 +81,7 @@ def calendar_attachment(registration: Registration, *, method="PUBLISH", bump=0)
 
 
 def send_registration_email(registration: Registration, template: str, **extra) -> None:
-    from .services import event_in_language
-
-    event = event_in_language(registration.event, registration.language)
+    event = event_for_registration(registration)
     holds_seat = registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
     context = {
         "registration": registration,

@@ -1,10 +1,16 @@
+from anymail.signals import tracking
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from . import notifications
 from .models import EventPage
-from .services import record_event_publication
 
 
 @receiver(page_published, sender=EventPage)
 def event_published(sender, instance, **kwargs):
-    record_event_publication(instance)
+    notifications.record_publication_and_notify(instance)
+
+
+@receiver(tracking, dispatch_uid="events.registration_address_bounced")
+def registration_address_bounced(sender, event, esp_name, **kwargs):
+    notifications.flag_bounced_address(event)

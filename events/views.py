@@ -1,14 +1,26 @@
+import hashlib
 import re
 
-from django.http import Http404, HttpResponse
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
+from wagtail.models import Site
 
-from . import ics, selectors
-from .choices import EventFormat
-from .models import EventPage
+from home.models import SiteSettings
+
+from . import emails, ics, selectors, services
+from .choices import EventFormat, RegistrationStatus
+from .forms import RegistrationForm
+from .models import EventPage, Registration
 
 FEED_CACHE_SECONDS = 15 * 60
 
@@ -64,5 +76,183 @@ def feed_focus_area(request, slug: str):
     return _calendar_response(content, filename=f"{slug}.ics", attachment=False)
 
 
+# --- Registration -------------------------------------------------------------------------
+
+RATE_LIMIT_WINDOW = 60 * 60  # seconds; settings.REGISTRATION_RATE_LIMIT submissions per window
+
+
+def _see_other(url: str) -> HttpResponseRedirect:
+    """Redirect after a POST so that reloading the next page never submits twice."""
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Headers for pages whose URL is a secret (the signed registration link).
+
+    `strict-origin` keeps the path (and so the token) out of every Referer header, to other
+    sites and our own. Not `no-referrer`: with that, browsers send `Origin: null` with the
+    cancel form's POST, and Django's CSRF check refuses it.
+    """
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "strict-origin"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _privacy_url(request) -> str:
+    """The privacy notice in the active language (or the default one), if the site has one."""
+    if Site.find_for_request(request) is None:
+        return ""
+    privacy_page = SiteSettings.for_request(request).privacy_page
+    if privacy_page is None:
+        return ""
+    return privacy_page.localized.get_url(request) or ""
+
+
+def _rate_limited(request, email_address: str) -> bool:
+    """Count this submission per client IP and per e-mail address; True when over the limit.
+
+    Fixed one-hour windows in the cache. REMOTE_ADDR is the client as the web server saw it; a
+    reverse proxy in front must pass the real address on (it must not trust X-Forwarded-For
+    from clients).
+    """
+    limit = settings.REGISTRATION_RATE_LIMIT
+    address = request.META.get("REMOTE_ADDR") or "unknown"
+    keys = [
+        "registration-rate:ip:" + hashlib.sha256(address.encode()).hexdigest(),
+        "registration-rate:email:" + hashlib.sha256(email_address.lower().encode()).hexdigest(),
+    ]
+    over = False
+    for key in keys:
+        cache.add(key, 0, timeout=RATE_LIMIT_WINDOW)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, timeout=RATE_LIMIT_WINDOW)
+            count = 1
+        over = over or count > limit
+    return over
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def register(request, page: EventPage):
+    """The registration form of an event page (its `anmelden/` route).
+
+    Valid submissions go to services.register_for_event; refusals (closed, full, already
+    registered) come back as a form error with everything the person typed still in place.
+    """
+    event = services.canonical_event(page)
+    if not event.registration_enabled:
+        raise Http404
+    form_kwargs = {"event": event, "privacy_url": _privacy_url(request)}
+    status = 200
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, **form_kwargs)
+        if form.is_valid():
+            if _rate_limited(request, form.cleaned_data["email"]):
+                form.add_error(
+                    None,
+                    _(
+                        "Sie haben das Formular in kurzer Zeit zu oft abgeschickt. Bitte "
+                        "versuchen Sie es in einer Stunde noch einmal."
+                    ),
+                )
+                status = 429
+            elif form.is_spam:
+                return _see_other(page.get_url(request) + page.reverse_subpage("register_thanks"))
+            else:
+                try:
+                    registration = services.register_for_event(
+                        event=page,
+                        data=form.registration_data(),
+                        language=translation.get_language(),
+                    )
+                except services.RegistrationError as error:
+                    form.add_error(None, error.message)
+                    status = 409
+                except ValidationError as error:
+                    # The form checks what the model checks; this is a safety net, not a path.
+                    form.add_error(None, error.messages)
+                else:
+                    messages.success(
+                        request,
+                        _(
+                            "Vielen Dank für Ihre Anmeldung. Wir haben Ihnen eine E-Mail mit "
+                            "dem Link zu dieser Seite geschickt."
+                        ),
+                    )
+                    token = emails.registration_token(registration)
+                    return _see_other(reverse("events:registration", kwargs={"token": token}))
+    else:
+        form = RegistrationForm(**form_kwargs)
+    response = TemplateResponse(
+        request,
+        "events/registration_form.html",
+        {"page": page, "self": page, "form": form},
+        status=status,
+    )
+    if status == 429:
+        response["Retry-After"] = str(RATE_LIMIT_WINDOW)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def registration_thanks(request, page: EventPage):
+    """Where the honeypot sends bots: it looks like success and nothing was stored."""
+    return TemplateResponse(request, "events/registration_thanks.html", {"page": page})
+
+
+def _waiting_list_position(registration: Registration) -> int:
+    earlier = registration.event.registrations.filter(
+        status=RegistrationStatus.WAITLISTED, created_at__lte=registration.created_at
+    ).exclude(created_at=registration.created_at, pk__gt=registration.pk)
+    return earlier.count()
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration_detail(request, token: str):
-    raise Http404  # replaced by the registration feature
+    """The personal page behind the signed link: see the registration, cancel it.
+
+    No login: whoever holds the link may see and cancel. So the page is never cached, never
+    indexed, and never sends its address on as a referrer (see _private).
+    """
+    registration = emails.registration_for_token(token)
+    if registration is None:
+        return _private(
+            TemplateResponse(request, "events/registration_invalid.html", {}, status=404)
+        )
+    if request.method == "POST":
+        if request.POST.get("action") == "cancel":
+            try:
+                services.cancel_registration(registration, by="registrant")
+            except services.RegistrationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Ihre Anmeldung ist storniert. Sie erhalten eine Bestätigung per "
+                        "E-Mail. Vielen Dank, dass Sie Ihren Platz freigegeben haben."
+                    ),
+                )
+        return _private(_see_other(request.path))
+    event = services.event_in_language(registration.event, registration.language)
+    status = registration.status
+    context = {
+        "registration": registration,
+        "event": event,
+        "holds_seat": status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED),
+        "can_cancel": (
+            RegistrationStatus.CANCELLED in services.ALLOWED_TRANSITIONS.get(status, set())
+            and not event.is_past
+        ),
+        "waiting_list_position": (
+            _waiting_list_position(registration)
+            if status == RegistrationStatus.WAITLISTED
+            else None
+        ),
+    }
+    return _private(TemplateResponse(request, "events/registration_detail.html", context))

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Website")
+
+    def ready(self):
+        from . import signals  # noqa: F401

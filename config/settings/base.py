@@ -176,3 +176,7 @@ REGISTRATION_LINK_MAX_AGE_DAYS = 400
 REGISTRATION_RETENTION_DAYS = 180
 REGISTRATION_REMINDER_DAYS = 3
 REGISTRATION_RATE_LIMIT = 5  # submissions per IP address and per e-mail address per hour
+
+# django-anymail: provider settings and the webhook secret ("user:password", HTTP Basic auth
+# for /anymail/<esp>/tracking/). Without WEBHOOK_SECRET the webhook URLs are not mounted.
+ANYMAIL: dict = {}

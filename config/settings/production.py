@@ -92,3 +92,8 @@ CSRF_COOKIE_SECURE = True
 
 # Wagtail's live preview shows the site in a same-origin frame, so DENY would break editing.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# ANYMAIL_WEBHOOK_SECRET (collected into ANYMAIL above) protects the delivery-report webhook
+# with HTTP Basic auth; without it the webhook is not mounted (see config/urls.py).
+if ANYMAIL.get("WEBHOOK_SECRET") and ":" not in ANYMAIL["WEBHOOK_SECRET"]:
+    raise ImproperlyConfigured("ANYMAIL_WEBHOOK_SECRET must have the form 'user:password'.")

@@ -33,3 +33,6 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # serve from the source folders; no collectstatic in tests
+
+# The tracking webhook is tested with HTTP Basic auth, as in production.
+ANYMAIL = {"WEBHOOK_SECRET": "test:secret"}

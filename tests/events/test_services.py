@@ -1,0 +1,511 @@
+"""The registration rules in events/services.py: windows, capacity, waiting list, approval,
+duplicates, transitions with their audit trail, and seats under concurrent load (PostgreSQL)."""
+
+import datetime
+import threading
+
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+
+from events import services
+from events.choices import EventStatus, RegistrationStatus
+from events.models import EventPage, Registration, RegistrationLogEntry
+from events.services import RegistrationError
+from home.models import OutboundEmail
+from tests.factories import EventPageFactory, berlin_time, translate_page
+
+CONFIRMED = RegistrationStatus.CONFIRMED
+WAITLISTED = RegistrationStatus.WAITLISTED
+PENDING = RegistrationStatus.PENDING
+CANCELLED = RegistrationStatus.CANCELLED
+ATTENDED = RegistrationStatus.ATTENDED
+
+
+def registration_data(email: str, **fields) -> dict:
+    return {
+        "name": f"Person {email.split('@')[0]}",
+        "email": email,
+        "organisation": "Stadtverwaltung",
+        "municipality": "Stadt Andernach",
+        "role": "Integrationsbeauftragte",
+        "privacy_consent": True,
+        **fields,
+    }
+
+
+def register(event, email: str, *, language: str = "de", **fields) -> Registration:
+    return services.register_for_event(
+        event=event, data=registration_data(email, **fields), language=language
+    )
+
+
+def statuses(event) -> dict[str, str]:
+    return dict(
+        Registration.objects.filter(event=event)
+        .order_by("created_at", "pk")
+        .values_list("email", "status")
+    )
+
+
+def outbox(template: str) -> list[str]:
+    return list(
+        OutboundEmail.objects.filter(template=template)
+        .order_by("created_at", "pk")
+        .values_list("recipient", flat=True)
+    )
+
+
+@pytest.fixture
+def make_event(event_index):
+    def make(**fields) -> EventPage:
+        defaults = {"registration_enabled": True, "capacity": 2, "waiting_list_enabled": True}
+        return EventPageFactory(parent=event_index, **{**defaults, **fields})
+
+    return make
+
+
+@pytest.fixture
+def event(make_event):
+    return make_event()
+
+
+# --- opening and closing -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"registration_enabled": False}, id="registration-disabled"),
+        pytest.param({"registration_opens_at": berlin_time(2)}, id="not-open-yet"),
+        pytest.param(
+            {"registration_opens_at": berlin_time(-5), "registration_closes_at": berlin_time(-1)},
+            id="closed",
+        ),
+        pytest.param({"status": EventStatus.CANCELLED}, id="event-cancelled"),
+        pytest.param({"status": EventStatus.POSTPONED}, id="event-postponed"),
+        pytest.param({"start": berlin_time(-3), "end": berlin_time(-3, hour=16)}, id="event-over"),
+        pytest.param({"published": False}, id="draft"),
+    ],
+)
+def test_registration_outside_the_window_is_refused_in_german(make_event, fields):
+    event = make_event(**fields)
+
+    with pytest.raises(RegistrationError) as refused:
+        register(event, "anna@example.org")
+
+    assert refused.value.message == "Für diese Veranstaltung ist keine Anmeldung möglich."
+    assert Registration.objects.count() == 0
+    assert OutboundEmail.objects.count() == 0
+
+
+def test_registration_inside_the_window_is_confirmed(make_event):
+    event = make_event(registration_opens_at=berlin_time(-2), registration_closes_at=berlin_time(2))
+
+    registration = register(event, "anna@example.org")
+
+    assert registration.status == CONFIRMED
+
+
+# --- capacity and waiting list -------------------------------------------------------------
+
+
+def test_registration_within_capacity_is_confirmed_audited_and_mailed(event):
+    registration = register(event, " Anna@Example.org ", name=" Anna Beispiel ")
+
+    registration.refresh_from_db()
+    assert (registration.status, registration.email, registration.name) == (
+        CONFIRMED,
+        "anna@example.org",
+        "Anna Beispiel",
+    )
+    assert registration.event_id == event.pk
+    assert registration.language == "de"
+    [entry] = registration.log_entries.all()
+    assert (entry.from_status, entry.to_status, entry.actor, entry.actor_label) == (
+        "",
+        CONFIRMED,
+        None,
+        "registrant",
+    )
+    assert outbox("registration_confirmed") == ["anna@example.org"]
+
+
+def test_full_event_puts_the_next_person_on_the_waiting_list(event):
+    register(event, "a@example.org")
+    register(event, "b@example.org")
+
+    late = register(event, "c@example.org")
+
+    assert late.status == WAITLISTED
+    assert statuses(event) == {
+        "a@example.org": CONFIRMED,
+        "b@example.org": CONFIRMED,
+        "c@example.org": WAITLISTED,
+    }
+    assert outbox("registration_waitlisted") == ["c@example.org"]
+
+
+def test_full_event_without_waiting_list_is_ausgebucht(make_event):
+    event = make_event(capacity=1, waiting_list_enabled=False)
+    register(event, "a@example.org")
+
+    with pytest.raises(RegistrationError) as refused:
+        register(event, "b@example.org")
+
+    assert refused.value.message == "Die Veranstaltung ist leider ausgebucht."
+    assert statuses(event) == {"a@example.org": CONFIRMED}
+
+
+def test_event_without_capacity_confirms_everyone(make_event):
+    event = make_event(capacity=None)
+
+    for number in range(5):
+        register(event, f"p{number}@example.org")
+
+    assert set(statuses(event).values()) == {CONFIRMED}
+
+
+def test_cancelled_registrations_free_their_seat_for_new_registrants(event):
+    first = register(event, "a@example.org")
+    register(event, "b@example.org")
+    services.cancel_registration(first, by="registrant")
+
+    newcomer = register(event, "c@example.org")
+
+    assert newcomer.status == CONFIRMED
+
+
+# --- approval ------------------------------------------------------------------------------
+
+
+def test_approval_required_registration_waits_and_holds_a_seat(make_event):
+    event = make_event(capacity=1, approval_required=True)
+
+    first = register(event, "a@example.org")
+    second = register(event, "b@example.org")
+
+    assert (first.status, second.status) == (PENDING, WAITLISTED)
+    assert outbox("registration_pending") == ["a@example.org"]
+
+
+def test_approving_a_pending_registration_confirms_and_mails_it(make_event, admin_user):
+    event = make_event(approval_required=True)
+    registration = register(event, "a@example.org")
+
+    services.set_registration_state(registration, CONFIRMED, by=admin_user)
+
+    registration.refresh_from_db()
+    assert registration.status == CONFIRMED
+    assert outbox("registration_confirmed") == ["a@example.org"]
+    entry = registration.log_entries.last()
+    assert (entry.from_status, entry.to_status, entry.actor) == (PENDING, CONFIRMED, admin_user)
+
+
+def test_moving_a_pending_registration_to_the_waiting_list_keeps_it_there(make_event, admin_user):
+    event = make_event(capacity=1, approval_required=True)
+    registration = register(event, "a@example.org")
+
+    services.set_registration_state(registration, WAITLISTED, by=admin_user)
+
+    # The seat it held comes free, but must not go straight back to the same person.
+    assert statuses(event) == {"a@example.org": WAITLISTED}
+    assert outbox("registration_promoted") == []
+
+
+# --- duplicates ----------------------------------------------------------------------------
+
+
+def test_same_address_in_other_case_is_refused(event):
+    register(event, "anna@example.org")
+
+    with pytest.raises(RegistrationError) as refused:
+        register(event, "ANNA@example.ORG")
+
+    assert refused.value.message == "Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung."
+    assert Registration.objects.count() == 1
+
+
+def test_registration_belongs_to_the_event_in_every_language(event, en_event_index):
+    english = translate_page(event, en_event_index.locale, title="Expert forum")
+
+    registration = register(english, "anna@example.org", language="en")
+
+    assert registration.event_id == event.pk
+    assert registration.language == "en"
+    with pytest.raises(RegistrationError):
+        register(event, "Anna@Example.org")
+    with pytest.raises(RegistrationError):
+        register(english, "ANNA@EXAMPLE.ORG", language="en")
+    assert Registration.objects.count() == 1
+
+
+def test_seats_are_shared_by_all_language_versions(event, en_event_index):
+    english = translate_page(event, en_event_index.locale, title="Expert forum")
+    register(event, "a@example.org")
+    register(english, "b@example.org", language="en")
+
+    late = register(english, "c@example.org", language="en")
+
+    assert late.status == WAITLISTED
+    assert services.seats_taken(event) == 2
+
+
+def test_address_of_a_cancelled_registration_can_register_again(event):
+    first = register(event, "anna@example.org")
+    services.cancel_registration(first, by="registrant")
+
+    again = register(event, "anna@example.org")
+
+    assert again.status == CONFIRMED
+    assert Registration.objects.filter(email="anna@example.org").count() == 2
+
+
+# --- transitions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "target", "label"),
+    [
+        (CANCELLED, CONFIRMED, "Storniert"),
+        (CANCELLED, ATTENDED, "Storniert"),
+        (WAITLISTED, ATTENDED, "Warteliste"),
+        (PENDING, ATTENDED, "Wartet auf Freigabe"),
+        (ATTENDED, CANCELLED, "Teilgenommen"),
+        (CONFIRMED, PENDING, "Bestätigt"),
+        (CONFIRMED, CONFIRMED, "Bestätigt"),
+    ],
+)
+def test_transition_outside_the_table_is_refused_in_german(event, start, target, label):
+    registration = register(event, "a@example.org")
+    Registration.objects.filter(pk=registration.pk).update(status=start)
+    entries = RegistrationLogEntry.objects.count()
+
+    with pytest.raises(RegistrationError) as refused:
+        services.set_registration_state(registration, target, by="system")
+
+    assert refused.value.message == (
+        f"Diese Änderung ist bei einer Anmeldung im Status „{label}“ nicht möglich."
+    )
+    registration.refresh_from_db()
+    assert registration.status == start
+    assert RegistrationLogEntry.objects.count() == entries
+
+
+def test_every_allowed_transition_is_audited_with_actor_and_comment(event, admin_user):
+    registration = register(event, "a@example.org")
+
+    services.set_registration_state(registration, ATTENDED, by=admin_user, comment="Am Einlass")
+    services.set_registration_state(registration, CONFIRMED, by=admin_user, comment="Versehen")
+
+    entries = list(
+        registration.log_entries.values_list("from_status", "to_status", "actor", "comment")
+    )
+    assert entries == [
+        ("", CONFIRMED, None, ""),
+        (CONFIRMED, ATTENDED, admin_user.pk, "Am Einlass"),
+        (ATTENDED, CONFIRMED, admin_user.pk, "Versehen"),
+    ]
+
+
+def test_cancellation_promotes_first_waitlisted_registrant(event, admin_user):
+    first = register(event, "a@example.org")
+    register(event, "b@example.org")
+    register(event, "c@example.org")
+    register(event, "d@example.org")
+
+    services.cancel_registration(first, by=admin_user, comment="Krank")
+
+    assert statuses(event) == {
+        "a@example.org": CANCELLED,
+        "b@example.org": CONFIRMED,
+        "c@example.org": CONFIRMED,
+        "d@example.org": WAITLISTED,
+    }
+    assert outbox("registration_cancelled") == ["a@example.org"]
+    assert outbox("registration_promoted") == ["c@example.org"]
+    promotion = Registration.objects.get(email="c@example.org").log_entries.last()
+    assert (promotion.from_status, promotion.to_status, promotion.actor_label) == (
+        WAITLISTED,
+        CONFIRMED,
+        "system",
+    )
+
+
+def test_cancelling_a_waitlisted_registration_promotes_nobody(event):
+    register(event, "a@example.org")
+    register(event, "b@example.org")
+    waiting = register(event, "c@example.org")
+    register(event, "d@example.org")
+
+    services.cancel_registration(waiting, by="registrant")
+
+    assert statuses(event)["d@example.org"] == WAITLISTED
+    assert outbox("registration_promoted") == []
+
+
+def test_raising_capacity_then_filling_free_seats_promotes_in_order(event):
+    for letter in "abcdef":
+        register(event, f"{letter}@example.org")
+    EventPage.objects.filter(pk=event.pk).update(capacity=4)
+
+    promoted = services.fill_free_seats(event)
+
+    assert [registration.email for registration in promoted] == [
+        "c@example.org",
+        "d@example.org",
+    ]
+    assert statuses(event) == {
+        "a@example.org": CONFIRMED,
+        "b@example.org": CONFIRMED,
+        "c@example.org": CONFIRMED,
+        "d@example.org": CONFIRMED,
+        "e@example.org": WAITLISTED,
+        "f@example.org": WAITLISTED,
+    }
+    assert outbox("registration_promoted") == ["c@example.org", "d@example.org"]
+
+
+def test_removing_the_limit_promotes_everyone_waiting(event):
+    for letter in "abcd":
+        register(event, f"{letter}@example.org")
+    EventPage.objects.filter(pk=event.pk).update(capacity=None)
+
+    services.fill_free_seats(event)
+
+    assert set(statuses(event).values()) == {CONFIRMED}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param({"status": EventStatus.CANCELLED}, id="event-cancelled"),
+        pytest.param(
+            {"start": timezone.now() - datetime.timedelta(days=2), "end": timezone.now()},
+            id="event-over",
+        ),
+    ],
+)
+def test_filling_free_seats_promotes_nobody_when_the_event_will_not_happen(event, change):
+    for letter in "abc":
+        register(event, f"{letter}@example.org")
+    EventPage.objects.filter(pk=event.pk).update(capacity=5, **change)
+
+    assert services.fill_free_seats(event) == []
+    assert statuses(event)["c@example.org"] == WAITLISTED
+
+
+# --- concurrency (PostgreSQL) --------------------------------------------------------------
+
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite has no row locks and serialises all writers",
+)
+
+
+@pytest.fixture(scope="class")
+def migration_data_restored_afterwards(django_db_blocker):
+    """A transactional test ends by emptying every table, Wagtail's root page and default
+    locale (created by migrations) included. Put them back for the tests that run later.
+
+    Class-scoped, so that it is torn down after the last test's final flush; within the class,
+    `serialized_rollback` restores the data before each test.
+    """
+    yield
+    with django_db_blocker.unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
+
+
+def run_in_parallel(function, arguments) -> list[BaseException]:
+    """Run `function(argument)` in one thread each, all released at the same moment.
+
+    Every thread uses its own database connection (real concurrent transactions) and closes
+    it at the end.
+    """
+    barrier = threading.Barrier(len(arguments))
+    errors: list[BaseException] = []
+
+    def work(argument):
+        try:
+            barrier.wait(timeout=30)
+            function(argument)
+        except BaseException as error:  # reported by the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(argument,)) for argument in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads)
+    return errors
+
+
+def most_seats_ever_taken(event) -> int:
+    """Replay the audit trail: the highest number of seats held at any moment.
+
+    Entries are written while the event row is locked, so their order is the order in which
+    the transactions took and freed seats.
+    """
+    held = most = 0
+    for entry in RegistrationLogEntry.objects.filter(registration__event=event).order_by(
+        "created_at", "pk"
+    ):
+        held += (entry.to_status in services.ACTIVE_STATUSES) - (
+            entry.from_status in services.ACTIVE_STATUSES
+        )
+        most = max(most, held)
+    return most
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("migration_data_restored_afterwards")
+class TestConcurrentRegistrations:
+    def test_thirty_parallel_registrations_fill_five_seats_exactly(self, make_event):
+        event = make_event(capacity=5)
+        addresses = [f"person{number:02d}@example.org" for number in range(30)]
+
+        errors = run_in_parallel(
+            lambda address: register(event, address),
+            addresses,
+        )
+
+        assert errors == []
+        result = list(statuses(event).values())
+        assert (result.count(CONFIRMED), result.count(WAITLISTED), len(result)) == (5, 25, 30)
+        assert most_seats_ever_taken(event) == 5
+        assert len(outbox("registration_confirmed")) == 5
+        assert len(outbox("registration_waitlisted")) == 25
+
+    def test_parallel_cancellations_promote_as_many_waitlisted_people_in_order(self, make_event):
+        event = make_event(capacity=5)
+        confirmed = [register(event, f"seat{number}@example.org") for number in range(5)]
+        waiting = [register(event, f"wait{number}@example.org") for number in range(5)]
+
+        errors = run_in_parallel(
+            lambda registration: services.cancel_registration(registration, by="registrant"),
+            confirmed[:3],
+        )
+
+        assert errors == []
+        result = statuses(event)
+        assert [result[registration.email] for registration in waiting] == [
+            CONFIRMED,
+            CONFIRMED,
+            CONFIRMED,
+            WAITLISTED,
+            WAITLISTED,
+        ]
+        assert list(result.values()).count(CONFIRMED) == 5
+        assert most_seats_ever_taken(event) == 5
+        assert sorted(outbox("registration_promoted")) == [
+            "wait0@example.org",
+            "wait1@example.org",
+            "wait2@example.org",
+        ]

@@ -1,0 +1,209 @@
+"""The outbox: a failing provider never loses a registration or a mail, and the cron fallback
+`send_queued_emails` sends what is due, exactly once."""
+
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+from django.utils import timezone
+
+from events import services
+from events.choices import RegistrationStatus
+from events.models import Registration
+from home.choices import EmailStatus
+from home.emails import send_email
+from home.models import OutboundEmail
+from home.tasks import MAX_ATTEMPTS, deliver_email
+from tests.factories import EventIndexPageFactory, EventPageFactory
+
+FAILING_BACKEND = "tests.home.test_outbox.FailingBackend"
+
+
+class FailingBackend(BaseEmailBackend):
+    """A provider that is down: every send raises, as anymail does on an API error."""
+
+    def send_messages(self, email_messages):
+        raise ConnectionError("Provider nicht erreichbar")
+
+
+def after_commit():
+    """Run what was queued for after the commit, as a real commit would."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def send_queued_emails() -> str:
+    out = io.StringIO()
+    call_command("send_queued_emails", stdout=out)
+    return out.getvalue().strip()
+
+
+@pytest.fixture(autouse=True)
+def _plain_template(settings, tmp_path):
+    """A minimal mail for the tests that do not need an event ("emails/notice")."""
+    folder = tmp_path / "emails"
+    folder.mkdir()
+    (folder / "notice.subject.txt").write_text("{{ subject }}")
+    (folder / "notice.txt").write_text("{{ text }}")
+    (folder / "notice.html").write_text("<p>{{ text }}</p>")
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], tmp_path]}]
+
+
+def notice(to: str) -> OutboundEmail:
+    context = {"subject": "Hinweis", "text": "Bis bald."}
+    return send_email(to=to, template="notice", language="de", context=context)
+
+
+@pytest.fixture
+def event(home_page):
+    index = EventIndexPageFactory(parent=home_page)
+    return EventPageFactory(parent=index, title="Fachforum Vielfalt", registration_enabled=True)
+
+
+def register(event, email="alex@example.org") -> Registration:
+    data = {
+        "name": "Alex Beispiel",
+        "email": email,
+        "organisation": "Stadt Mainz",
+        "municipality": "Mainz",
+    }
+    with after_commit():
+        return services.register_for_event(event=event, data=data, language="de")
+
+
+def make_due(email: OutboundEmail) -> None:
+    """Let the time until the next attempt pass."""
+    OutboundEmail.objects.filter(pk=email.pk).update(
+        next_attempt_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+
+
+def test_failing_provider_keeps_the_registration_and_schedules_a_retry(event):
+    before = timezone.now()
+    with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
+        registration = register(event)
+
+    email = OutboundEmail.objects.get(recipient="alex@example.org")
+    assert Registration.objects.get(pk=registration.pk).status == RegistrationStatus.CONFIRMED
+    assert email.template == "registration_confirmed"
+    assert email.status == EmailStatus.QUEUED
+    assert email.attempts == 1
+    assert email.last_error == "ConnectionError: Provider nicht erreichbar"
+    assert email.next_attempt_at > before + datetime.timedelta(minutes=1)
+    assert email.related_object == f"events.registration:{registration.pk}"
+    assert mail.outbox == []
+
+
+def test_send_queued_emails_waits_until_the_next_attempt_is_due(event):
+    with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
+        register(event)
+
+    output = send_queued_emails()
+
+    email = OutboundEmail.objects.get()
+    assert output == "E-mails sent: 0, not sent: 0, skipped: 0"
+    assert (email.status, email.attempts) == (EmailStatus.QUEUED, 1)
+    assert mail.outbox == []
+
+
+def test_send_queued_emails_sends_the_failed_mail_once_the_provider_is_back(event):
+    with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
+        register(event)
+    email = OutboundEmail.objects.get()
+    make_due(email)
+
+    first = send_queued_emails()
+    second = send_queued_emails()
+
+    email.refresh_from_db()
+    assert first == "E-mails sent: 1, not sent: 0, skipped: 0"
+    assert second == "E-mails sent: 0, not sent: 0, skipped: 0"
+    assert email.status == EmailStatus.SENT
+    assert email.attempts == 2
+    assert email.last_error == ""
+    assert email.next_attempt_at is None
+    assert email.sent_at is not None
+    assert [message.to for message in mail.outbox] == [["alex@example.org"]]
+    assert mail.outbox[0].subject == "Anmeldebestätigung: Fachforum Vielfalt"
+
+
+def test_send_queued_emails_counts_another_failure_and_schedules_the_next_attempt(event):
+    with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
+        register(event)
+        email = OutboundEmail.objects.get()
+        make_due(email)
+
+        output = send_queued_emails()
+
+    email.refresh_from_db()
+    assert output == "E-mails sent: 0, not sent: 1, skipped: 0"
+    assert email.status == EmailStatus.QUEUED
+    assert email.attempts == 2
+    assert email.next_attempt_at > timezone.now()
+
+
+def test_outbox_row_fails_for_good_after_the_last_attempt(db):
+    email = notice("alex@example.org")
+    OutboundEmail.objects.filter(pk=email.pk).update(attempts=MAX_ATTEMPTS - 1)
+
+    with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
+        send_queued_emails()
+
+    email.refresh_from_db()
+    assert (email.status, email.attempts, email.next_attempt_at) == (
+        EmailStatus.FAILED,
+        MAX_ATTEMPTS,
+        None,
+    )
+    assert send_queued_emails() == "E-mails sent: 0, not sent: 0, skipped: 0"
+
+
+def test_send_queued_emails_sends_mail_that_no_worker_picked_up(db):
+    # Without running the after-commit hook, the row stays queued as if no worker ran.
+    email = notice("kim@example.org")
+
+    output = send_queued_emails()
+
+    email.refresh_from_db()
+    assert output == "E-mails sent: 1, not sent: 0, skipped: 0"
+    assert email.status == EmailStatus.SENT
+    assert email.attempts == 1
+    assert [(message.to, message.subject) for message in mail.outbox] == [
+        (["kim@example.org"], "Hinweis")
+    ]
+
+
+def test_send_queued_emails_respects_the_limit_and_sends_oldest_first(db):
+    for address in ("one@example.org", "two@example.org", "three@example.org"):
+        notice(address)
+
+    out = io.StringIO()
+    call_command("send_queued_emails", "--limit", "2", stdout=out)
+
+    assert [message.to for message in mail.outbox] == [["one@example.org"], ["two@example.org"]]
+    assert OutboundEmail.objects.get(recipient="three@example.org").status == EmailStatus.QUEUED
+
+
+def test_delivery_task_never_sends_a_row_twice(event):
+    register(event)
+    email = OutboundEmail.objects.get()
+    assert email.status == EmailStatus.SENT
+
+    # A stray second task (or a cron run racing a worker) finds the row already sent.
+    assert deliver_email.call(email.pk) == "skipped"
+    assert send_queued_emails() == "E-mails sent: 0, not sent: 0, skipped: 0"
+    assert len(mail.outbox) == 1
+
+
+@override_settings(EMAIL_BACKEND="anymail.backends.test.EmailBackend")
+def test_anymail_message_id_is_stored_for_the_tracking_webhook(event):
+    register(event, "first@example.org")
+    register(event, "second@example.org")
+
+    ids = list(OutboundEmail.objects.order_by("pk").values_list("provider_message_id", "status"))
+    # anymail's test backend numbers its messages: 0, 1, ...
+    assert ids == [("0", EmailStatus.SENT), ("1", EmailStatus.SENT)]
