@@ -67,7 +67,11 @@ ALLOWED_TRANSITIONS = {
         RegistrationStatus.WAITLISTED,
         RegistrationStatus.CANCELLED,
     },
-    RegistrationStatus.WAITLISTED: {RegistrationStatus.CONFIRMED, RegistrationStatus.CANCELLED},
+    RegistrationStatus.WAITLISTED: {
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.PENDING,
+        RegistrationStatus.CANCELLED,
+    },
     RegistrationStatus.CONFIRMED: {RegistrationStatus.CANCELLED, RegistrationStatus.ATTENDED},
     RegistrationStatus.ATTENDED: {RegistrationStatus.CONFIRMED},
     RegistrationStatus.CANCELLED: set(),
@@ -76,6 +80,8 @@ ALLOWED_TRANSITIONS = {
 # Which mail a transition sends (to the registrant, in their language).
 TRANSITION_EMAILS = {
     (RegistrationStatus.WAITLISTED, RegistrationStatus.CONFIRMED): "registration_promoted",
+    # With approval required, moving up means "now waiting for the organisers".
+    (RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING): "registration_pending",
     (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED): "registration_confirmed",
     (RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED): "registration_waitlisted",
     (RegistrationStatus.CONFIRMED, RegistrationStatus.CANCELLED): "registration_cancelled",
@@ -141,10 +147,10 @@ def _log(registration, from_status, to_status, *, by=None, comment=""):
     )
 
 
-def _notify(registration: Registration, template: str) -> None:
+def _notify(registration: Registration, template: str, **extra) -> None:
     from . import emails
 
-    emails.send_registration_email(registration, template)
+    emails.send_registration_email(registration, template, **extra)
 
 
 def register_for_event(*, event: EventPage, data: dict, language: str) -> Registration:
@@ -223,12 +229,19 @@ def set_registration_state(
                 _("Diese Änderung ist bei einer Anmeldung im Status „%(status)s“ nicht möglich.")
                 % {"status": registration.get_status_display()}
             )
+        takes_seat = new_state in ACTIVE_STATUSES and old_state not in ACTIVE_STATUSES
+        if takes_seat and event.capacity is not None and seats_taken(event) >= event.capacity:
+            raise RegistrationError(_("Die Veranstaltung ist leider ausgebucht."))
         registration.status = new_state
         registration.save(update_fields=["status", "updated_at"])
         _log(registration, old_state, new_state, by=by, comment=comment)
         template = TRANSITION_EMAILS.get((old_state, new_state))
         if template:
-            _notify(registration, template)
+            _notify(
+                registration,
+                template,
+                from_waiting_list=old_state == RegistrationStatus.WAITLISTED,
+            )
         if old_state in ACTIVE_STATUSES and new_state not in ACTIVE_STATUSES:
             # Not back to the person an organiser just moved to the waiting list.
             fill_free_seats(event, skip=registration)
@@ -245,7 +258,9 @@ def fill_free_seats(event: EventPage, *, skip: Registration | None = None) -> li
     """Promote waitlisted people in order of registration while seats are free.
 
     Call with the event row locked (or let this function lock it). Each promotion goes through
-    set_registration_state, so it is audited and the person is told by e-mail.
+    set_registration_state, so it is audited and the person is told by e-mail. With approval
+    required, the people moving up wait for the organisers (pending) instead of being
+    confirmed: the seat is theirs, the decision is not made yet.
     """
     promoted = []
     with transaction.atomic():
@@ -260,11 +275,14 @@ def fill_free_seats(event: EventPage, *, skip: Registration | None = None) -> li
             waiting = waiting.exclude(pk=skip.pk)
         if free is not None:
             waiting = waiting[: max(free, 0)]
+        target = (
+            RegistrationStatus.PENDING if event.approval_required else RegistrationStatus.CONFIRMED
+        )
         for registration in list(waiting):
             promoted.append(
                 set_registration_state(
                     registration,
-                    RegistrationStatus.CONFIRMED,
+                    target,
                     by="system",
                     comment="Nachgerückt von der Warteliste",
                 )

@@ -2,13 +2,15 @@ from anymail.signals import tracking
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from . import notifications
+from . import notifications, services
 from .models import EventPage
 
 
 @receiver(page_published, sender=EventPage)
 def event_published(sender, instance, **kwargs):
     notifications.record_publication_and_notify(instance)
+    # A raised capacity (or a waiting list switched on again) frees seats: fill them in order.
+    services.fill_free_seats(services.canonical_event(instance))
 
 
 @receiver(tracking, dispatch_uid="events.registration_address_bounced")

@@ -389,6 +389,50 @@ def test_approve_does_not_confirm_a_waitlisted_person_over_capacity(
     ]
 
 
+def test_raising_the_capacity_in_the_page_editor_promotes_in_order(
+    superuser_client, event_index, event_form_data
+):
+    add_url = f"/admin/pages/add/events/eventpage/{event_index.pk}/"
+    form = event_form_data(registration_enabled="on", capacity="1")
+    response = superuser_client.post(add_url, {**form, "action-publish": "publish"})
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="fachforum-vielfalt")
+    for name in ("Anna Albers", "Ben Berg", "Clara Conrad", "Dora Dorn"):
+        register(event, name)
+
+    more_seats = event_form_data(registration_enabled="on", capacity="3")
+    response = superuser_client.post(
+        f"/admin/pages/{event.pk}/edit/", {**more_seats, "action-publish": "publish"}
+    )
+
+    assert response.status_code == 302
+    assert {r.name: r.status for r in event.registrations.all()} == {
+        "Anna Albers": CONFIRMED,
+        "Ben Berg": CONFIRMED,
+        "Clara Conrad": CONFIRMED,
+        "Dora Dorn": WAITLISTED,
+    }
+    assert outbox("registration_promoted") == ["ben@example.org", "clara@example.org"]
+
+
+def test_saving_a_draft_with_more_seats_promotes_nobody(
+    superuser_client, event_index, event_form_data
+):
+    add_url = f"/admin/pages/add/events/eventpage/{event_index.pk}/"
+    form = event_form_data(registration_enabled="on", capacity="1")
+    superuser_client.post(add_url, {**form, "action-publish": "publish"})
+    event = EventPage.objects.get(slug="fachforum-vielfalt")
+    register(event, "Anna Albers")
+    register(event, "Ben Berg")
+
+    draft = event_form_data(registration_enabled="on", capacity="3")
+    response = superuser_client.post(f"/admin/pages/{event.pk}/edit/", draft)
+
+    assert response.status_code == 302
+    assert status_of(Registration.objects.get(name="Ben Berg")) == WAITLISTED
+    assert outbox("registration_promoted") == []
+
+
 def test_refused_action_becomes_a_message_not_an_error(superuser_client, registrations):
     anna = registrations["Anna"]
     services.cancel_registration(anna, by="registrant")

@@ -279,6 +279,38 @@ def test_waitlist_notice_explains_moving_up_and_gives_no_online_access(event):
     assert calendar_parts(message) == []
 
 
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_moving_up_at_an_approval_event_says_the_seat_is_free_but_not_confirmed(
+    event, english_event, language
+):
+    EventPage.objects.filter(pk=event.pk).update(approval_required=True)
+    first = register(event, "first@example.org", language=language)
+    register(event, "second@example.org", language=language)
+
+    with after_commit():
+        services.cancel_registration(first, by="registrant")
+
+    email = outbox_row("registration_pending", "second@example.org")
+    [_waitlisted, moved_up] = sent_to("second@example.org")
+    title = "Fachforum Vielfalt" if language == "de" else "Diversity forum"
+    text = (
+        "auf der Warteliste ist ein Platz für Sie frei geworden. Bei dieser Veranstaltung prüft "
+        "das Projektteam die Anmeldungen, bevor es sie bestätigt. Ihre Anmeldung liegt dem Team "
+        "jetzt zur Prüfung vor und ist noch nicht bestätigt."
+    )
+    subject = "Platz frei geworden, Anmeldung in Prüfung: %(title)s"
+    if language == "en":
+        text, subject = in_english(text), in_english(subject, title=title)
+    else:
+        subject = subject % {"title": title}
+    assert moved_up.subject == email.subject == subject
+    assert text in email.body_text
+    assert text in html.unescape(email.body_html)
+    assert TEXTS["registration_pending"] not in email.body_text
+    assert ONLINE_ACCESS not in email.body_text
+    assert calendar_parts(moved_up) == []
+
+
 def test_organiser_message_shows_the_organisers_text_escaped_in_html(event):
     registration = register(event, "alex@example.org")
 

@@ -213,6 +213,43 @@ def test_moving_a_pending_registration_to_the_waiting_list_keeps_it_there(make_e
     assert outbox("registration_promoted") == []
 
 
+def test_with_approval_required_the_person_moving_up_waits_for_the_organisers(make_event):
+    event = make_event(capacity=1, approval_required=True)
+    first = register(event, "a@example.org")
+    register(event, "b@example.org")
+    register(event, "c@example.org")
+
+    services.cancel_registration(first, by="registrant")
+
+    # The seat goes to the next person, but the organisers still decide.
+    assert statuses(event) == {
+        "a@example.org": CANCELLED,
+        "b@example.org": PENDING,
+        "c@example.org": WAITLISTED,
+    }
+    assert outbox("registration_pending") == ["a@example.org", "b@example.org"]
+    assert outbox("registration_promoted") == []
+    entry = Registration.objects.get(email="b@example.org").log_entries.last()
+    assert (entry.from_status, entry.to_status, entry.actor_label) == (
+        WAITLISTED,
+        PENDING,
+        "system",
+    )
+
+
+def test_confirming_from_the_waiting_list_of_a_full_event_is_refused(event, admin_user):
+    register(event, "a@example.org")
+    register(event, "b@example.org")
+    waiting = register(event, "c@example.org")
+
+    with pytest.raises(RegistrationError) as refused:
+        services.set_registration_state(waiting, CONFIRMED, by=admin_user)
+
+    assert refused.value.message == "Die Veranstaltung ist leider ausgebucht."
+    assert statuses(event)["c@example.org"] == WAITLISTED
+    assert services.seats_taken(event) == 2
+
+
 # --- duplicates ----------------------------------------------------------------------------
 
 
