@@ -1002,3 +1002,138 @@ UPCOMING_EVENTS = [
 # Created after the German pages of `home.demo_content`, so "Veranstaltungen" follows
 # "Aktuell" in the main menu (the legal pages in between are not in the menu).
 PAGES: list[PageSpec] = [EVENT_INDEX, *PAST_EVENTS, *UPCOMING_EVENTS]
+
+
+# --- Registrations ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoRegistration:
+    """A made-up registrant; `load_demo_content` registers them through the real service."""
+
+    name: str
+    email: str  # example.org: never delivers
+    organisation: str
+    municipality: str
+    role: str
+    language: str = "de"
+    accessibility_needs: str = ""
+    dietary_needs: str = ""
+    participant_list_consent: bool = True
+    cancelled: bool = False  # cancels again through the service after registering
+
+
+# In order of registration: the small Fachforum fills its five seats and three people wait.
+REGISTRATIONS: dict[str, list[DemoRegistration]] = {
+    SMALL_EVENT_KEY: [
+        DemoRegistration(
+            "Miriam Aydın",
+            "miriam.aydin@example.org",
+            "Stadtverwaltung Andernach",
+            "Stadt Andernach",
+            "Leitung Integrationsbüro",
+        ),
+        DemoRegistration(
+            "Jonas Brettschneider",
+            "jonas.brettschneider@example.org",
+            "Landkreis Hildesheim",
+            "Landkreis Hildesheim",
+            "Koordinierungsstelle Migration und Teilhabe",
+            accessibility_needs="Ich nutze einen Rollstuhl.",
+        ),
+        DemoRegistration(
+            "Dr. Sevgi Çelik",
+            "sevgi.celik@example.org",
+            "Stadt Ludwigshafen am Rhein",
+            "Stadt Ludwigshafen am Rhein",
+            "Integrationsbeauftragte",
+        ),
+        DemoRegistration(
+            "Piotr Nowak",
+            "piotr.nowak@example.org",
+            "Stadt Salzgitter",
+            "Stadt Salzgitter",
+            "Sachgebietsleitung Integration",
+            participant_list_consent=False,
+        ),
+        DemoRegistration(
+            "Anke Harms",
+            "anke.harms@example.org",
+            "Landkreis Cuxhaven",
+            "Landkreis Cuxhaven",
+            "Leitung Stabsstelle Integration",
+        ),
+        DemoRegistration(
+            "Tarek Haddad",
+            "tarek.haddad@example.org",
+            "Landkreis Rotenburg (Wümme)",
+            "Landkreis Rotenburg (Wümme)",
+            "Integrationskoordinator",
+        ),
+        DemoRegistration(
+            "Lena Vogt",
+            "lena.vogt@example.org",
+            "Stadtverwaltung Mainz",
+            "Stadt Mainz",
+            "Referentin für Integration",
+        ),
+        DemoRegistration(
+            "Samuel Osei",
+            "samuel.osei@example.org",
+            "Stadt Wolfsburg",
+            "Stadt Wolfsburg",
+            "Leitung Integrationsreferat",
+            language="en",
+        ),
+    ],
+    "fachforum-vielfaltsmanagement": [
+        DemoRegistration(
+            "Katrin Lehmann",
+            "katrin.lehmann@example.org",
+            "Stadt Ludwigshafen am Rhein",
+            "Stadt Ludwigshafen am Rhein",
+            "Fachbereich Soziales",
+            dietary_needs="vegetarisch",
+        ),
+        DemoRegistration(
+            "Ali Rahimi",
+            "ali.rahimi@example.org",
+            "Caritasverband für die Diözese Hildesheim",
+            "Landkreis Hildesheim",
+            "Migrationsberatung",
+        ),
+        DemoRegistration(
+            "Friederike Janssen",
+            "friederike.janssen@example.org",
+            "Landkreis Cuxhaven",
+            "Landkreis Cuxhaven",
+            "Personalentwicklung",
+            cancelled=True,
+        ),
+        DemoRegistration(
+            "Emma Wilson",
+            "emma.wilson@example.org",
+            "Kreisverwaltung Mayen-Koblenz",
+            "Landkreis Mayen-Koblenz",
+            "Integration officer",
+            language="en",
+            dietary_needs="vegan",
+        ),
+    ],
+    "online-muslimische-gemeinden": [
+        DemoRegistration(
+            "Yusuf Demir",
+            "yusuf.demir@example.org",
+            "Stadt Salzgitter",
+            "Stadt Salzgitter",
+            "Integrationslotse",
+        ),
+        DemoRegistration(
+            "Christiane Roth",
+            "christiane.roth@example.org",
+            "Stadtverwaltung Andernach",
+            "Stadt Andernach",
+            "Bürgerbüro",
+        ),
+    ],
+}

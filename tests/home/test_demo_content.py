@@ -28,8 +28,8 @@ from wagtail_localize.models import (
 )
 
 from events import demo_content as event_content
-from events.choices import EventFormat, EventMode, EventStatus
-from events.models import CalendarState, EventIndexPage, EventPage
+from events.choices import EventFormat, EventMode, EventStatus, RegistrationStatus
+from events.models import CalendarState, EventIndexPage, EventPage, Registration
 from home import demo_content as content
 from home.models import (
     ContentPage,
@@ -39,6 +39,7 @@ from home.models import (
     NewsIndexPage,
     NewsPage,
     NewsPageRelatedLink,
+    OutboundEmail,
     SiteSettings,
 )
 
@@ -119,6 +120,8 @@ def database_state() -> dict:
         StringTranslation,
         EventPage,
         CalendarState,
+        Registration,
+        OutboundEmail,
     )
     return {
         "counts": {model._meta.label: model.objects.count() for model in models},
@@ -165,6 +168,9 @@ def database_state() -> dict:
             for event in EventPage.objects.order_by("pk")
         ],
         "calendar_states": list(CalendarState.objects.order_by("pk").values()),
+        "registrations": list(
+            Registration.objects.order_by("pk").values_list("event_id", "email", "status")
+        ),
     }
 
 
@@ -467,6 +473,60 @@ class TestEvents:
         assert (event.registration_enabled, event.waiting_list_enabled) == (True, True)
         assert event.registration_opens_at < now < event.registration_closes_at < event.start
         assert event.start - event.registration_closes_at <= datetime.timedelta(days=7)
+
+    def test_small_fachforum_is_full_with_three_people_waiting_in_order(self, demo, client):
+        event = EventPage.objects.get(
+            locale__language_code="de", slug=event_content.SMALL_EVENT_KEY
+        )
+        people = event_content.REGISTRATIONS[event_content.SMALL_EVENT_KEY]
+
+        rows = list(event.registrations.order_by("created_at", "pk").values_list("email", "status"))
+        text = page_text(client, event.url)
+
+        assert rows == [
+            *((person.email, RegistrationStatus.CONFIRMED) for person in people[:5]),
+            *((person.email, RegistrationStatus.WAITLISTED) for person in people[5:]),
+        ]
+        assert len(rows) == 8
+        # Through the service: audited, and each person got the matching mail.
+        assert all(
+            registration.log_entries.filter(actor_label="registrant").exists()
+            for registration in event.registrations.all()
+        )
+        mails = OutboundEmail.objects.filter(related_object__startswith="events.registration:")
+        assert sorted(
+            mails.filter(recipient__in=[p.email for p in people]).values_list(
+                "recipient", "template"
+            )
+        ) == sorted(
+            [(person.email, "registration_confirmed") for person in people[:5]]
+            + [(person.email, "registration_waitlisted") for person in people[5:]]
+        )
+        assert mails.get(recipient=people[7].email).language == "en"
+        assert "Alle Plätze sind vergeben." in text
+        assert "Auf die Warteliste setzen" in text
+
+    def test_other_events_have_a_few_registrations_one_of_them_cancelled(self, demo):
+        others = {
+            key: people
+            for key, people in event_content.REGISTRATIONS.items()
+            if key != event_content.SMALL_EVENT_KEY
+        }
+        assert sum(len(people) for people in others.values()) >= 3
+
+        for key, people in others.items():
+            event = EventPage.objects.get(locale__language_code="de", slug=key)
+            expected = {
+                person.email: (
+                    RegistrationStatus.CANCELLED
+                    if person.cancelled
+                    else RegistrationStatus.CONFIRMED
+                )
+                for person in people
+            }
+            assert dict(event.registrations.values_list("email", "status")) == expected
+        assert Registration.objects.filter(status=RegistrationStatus.CANCELLED).count() == 1
+        assert OutboundEmail.objects.filter(template="registration_cancelled").count() == 1
 
     def test_most_upcoming_events_take_registrations_for_40_to_80_people(self, demo):
         coming = [event for event in upcoming(german_events()) if event.start > timezone.now()]

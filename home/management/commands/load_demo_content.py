@@ -52,6 +52,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from events import demo_content as event_content
+from events import services as event_services
 from events.models import EventIndexPage, EventPage
 from home import demo_content as content
 from home.models import (
@@ -652,6 +653,43 @@ def translate_into_english(ctx: DemoContext) -> None:
         translate(ctx, "focus areas (en)", german, english)
 
 
+def build_registrations(ctx: DemoContext) -> None:
+    """Register the demo people through the same service as the public form.
+
+    Someone already registered for the event (in any state) is left alone, so later runs
+    change nothing; once an event's registration has closed, nobody new is added.
+    """
+    for key, people in event_content.REGISTRATIONS.items():
+        event = ctx.pages[key]
+        known = set(event.registrations.values_list("email", flat=True))
+        for person in people:
+            if person.email in known:
+                ctx.report.add("registrations", "unchanged")
+                continue
+            data = {
+                name: getattr(person, name)
+                for name in (
+                    "name",
+                    "email",
+                    "organisation",
+                    "municipality",
+                    "role",
+                    "accessibility_needs",
+                    "dietary_needs",
+                    "participant_list_consent",
+                )
+            }
+            try:
+                registration = event_services.register_for_event(
+                    event=event, data=data, language=person.language
+                )
+            except event_services.RegistrationError:
+                continue  # registration closed since the first run
+            if person.cancelled:
+                event_services.cancel_registration(registration, by="registrant")
+            ctx.report.add("registrations", "created")
+
+
 STEPS = [
     ensure_locales,
     ensure_admin_user,
@@ -663,6 +701,7 @@ STEPS = [
     publish_pages,
     build_site_settings,
     translate_into_english,
+    build_registrations,  # last: the mails they queue show the finished English pages
 ]
 
 
