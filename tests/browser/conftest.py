@@ -3,6 +3,7 @@
 Skipped, with the reason shown, where Chromium or axe-core is missing; CI installs both.
 """
 
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -94,7 +95,8 @@ def open_page(chromium, demo_server):
     """Open a path of the live site in a fresh browser context of the given size."""
     contexts = []
 
-    def _open(path: str, *, viewport=DESKTOP, reduced_motion=True):
+    def _open(path: str, *, viewport=DESKTOP, reduced_motion=True, status=None):
+        """`status`: the HTTP status the page must answer with (default: any 2xx)."""
         context = chromium.new_context(
             viewport=viewport,
             reduced_motion="reduce" if reduced_motion else "no-preference",
@@ -108,8 +110,15 @@ def open_page(chromium, demo_server):
             lambda message: message.type == "error" and page.console_errors.append(message.text),
         )
         response = page.goto(demo_server.url + path)
-        status = response.status if response else None
-        assert response is not None and response.ok, f"{path} answered {status}"
+        answered = response.status if response else None
+        if status is None:
+            assert response is not None and response.ok, f"{path} answered {answered}"
+        else:
+            assert answered == status, f"{path} answered {answered}, expected {status}"
+            # Chromium reports the expected status of the document itself as a console error.
+            page.console_errors = [
+                text for text in page.console_errors if f"status of {status}" not in text
+            ]
         return page
 
     yield _open
@@ -128,6 +137,44 @@ def run_axe(page) -> list[dict]:
         })"""
     )
     return result["violations"]
+
+
+def assert_accessible(page, label: str) -> None:
+    """Zero axe violations (WCAG 2.0/2.1 A and AA) and no console errors (CSP, assets)."""
+    violations = run_axe(page)
+    assert violations == [], f"{label}:\n{format_violations(violations)}"
+    assert page.console_errors == []
+
+
+# Link texts that say nothing out of context (WCAG 2.4.4).
+VAGUE_LINK_TEXTS = {"hier", "mehr", "weiter", "link", "here", "more", "click here", "read more"}
+
+
+def assert_meaningful_structure(page, label: str, *, lang: str) -> None:
+    """One h1, no skipped heading levels, telling link texts, alt texts, the page language."""
+    headings = page.eval_on_selector_all(
+        "h1, h2, h3, h4, h5, h6", "els => els.map(el => Number(el.tagName[1]))"
+    )
+    link_texts = page.eval_on_selector_all(
+        "a[href]",
+        "els => els.map(el => (el.getAttribute('aria-label') || el.innerText)"
+        ".trim().toLowerCase())",
+    )
+    images_without_alt = page.eval_on_selector_all("img:not([alt])", "els => els.length")
+
+    assert headings.count(1) == 1, f"{label}: exactly one h1, got {headings}"
+    skipped = [(a, b) for a, b in itertools.pairwise(headings) if b > a + 1]
+    assert skipped == [], f"{label}: heading levels skip {skipped}"
+    assert sorted(set(link_texts) & VAGUE_LINK_TEXTS) == []
+    assert "" not in link_texts
+    assert images_without_alt == 0
+    assert page.get_attribute("html", "lang") == lang
+
+
+def horizontal_overflow(page) -> int:
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
 
 
 def format_violations(violations: list[dict]) -> str:
