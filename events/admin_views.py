@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.admin.utils import quote
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
@@ -34,106 +33,14 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.models import Locale
 
-from . import emails, services
+from . import selectors, services
 from .admin_forms import OrganiserMessageForm, RegistrationActionForm
 from .choices import RegistrationStatus
 from .models import EventPage, Registration
 
-# --- counts --------------------------------------------------------------------------------
-
-# For organisers, people who came were confirmed too.
-CONFIRMED_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
-COUNTED_STATUSES = {
-    "confirmed": CONFIRMED_STATUSES,
-    "waitlisted": (RegistrationStatus.WAITLISTED,),
-    "pending": (RegistrationStatus.PENDING,),
-    "cancelled": (RegistrationStatus.CANCELLED,),
-}
-COUNT_ANNOTATION = "_registration_count_{}"
-CANONICAL_ANNOTATION = "_registration_event_id"
-CAPACITY_ANNOTATION = "_registration_capacity"
 # What a spreadsheet reads as the start of a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class RegistrationCounts:
-    capacity: int | None
-    confirmed: int = 0
-    waitlisted: int = 0
-    pending: int = 0
-    cancelled: int = 0
-
-    def summary(self) -> str:
-        """ "Bestätigt 12 / 20 · Warteliste 3 · Storniert 1" (pending only when there are any)."""
-        if self.capacity is None:
-            parts = [_("Bestätigt %(confirmed)s (ohne Platzbegrenzung)") % self.__dict__]
-        else:
-            parts = [_("Bestätigt %(confirmed)s / %(capacity)s") % self.__dict__]
-        parts.append(_("Warteliste %(count)s") % {"count": self.waitlisted})
-        if self.pending:
-            parts.append(_("Freigabe offen %(count)s") % {"count": self.pending})
-        parts.append(_("Storniert %(count)s") % {"count": self.cancelled})
-        return " · ".join(parts)
-
-
-def registration_counts(event: EventPage) -> RegistrationCounts:
-    """Counts for one event (any language version) in one aggregate query.
-
-    `event` is the default-language page (see `services.canonical_event`): its capacity is the
-    one the registration service applies.
-    """
-    totals = Registration.objects.filter(event__translation_key=event.translation_key).aggregate(
-        **{
-            name: Count("pk", filter=Q(status__in=statuses))
-            for name, statuses in COUNTED_STATUSES.items()
-        }
-    )
-    return RegistrationCounts(capacity=event.capacity, **totals)
-
-
-def annotate_registration_counts(pages):
-    """Add the counts and the id of the default-language event to a page queryset.
-
-    Correlated subqueries keep the page listing at a constant number of queries however many
-    events it shows. Registrations hang off the default-language page; matching on the
-    translation key gives every language version the same numbers.
-    """
-    registrations = Registration.objects.filter(event__translation_key=OuterRef("translation_key"))
-    annotations = {
-        COUNT_ANNOTATION.format(name): Coalesce(
-            Subquery(
-                registrations.filter(status__in=statuses)
-                .order_by()
-                .values("event__translation_key")
-                .annotate(total=Count("pk"))
-                .values("total"),
-                output_field=IntegerField(),
-            ),
-            0,
-        )
-        for name, statuses in COUNTED_STATUSES.items()
-    }
-    # The default-language event: the one to filter by, and the capacity the service applies.
-    canonical = EventPage.objects.filter(
-        translation_key=OuterRef("translation_key"), locale_id=Locale.get_default().pk
-    )
-    annotations[CANONICAL_ANNOTATION] = Subquery(canonical.values("pk")[:1])
-    annotations[CAPACITY_ANNOTATION] = Subquery(canonical.values("capacity")[:1])
-    return pages.annotate(**annotations)
-
-
-def annotated_registration_counts(page) -> tuple[RegistrationCounts, int] | None:
-    """The counts `annotate_registration_counts` left on a page, with the event id to filter by."""
-    if not hasattr(page, CANONICAL_ANNOTATION):
-        return None
-    counts = RegistrationCounts(
-        capacity=getattr(page, CAPACITY_ANNOTATION),
-        **{name: getattr(page, COUNT_ANNOTATION.format(name)) for name in COUNTED_STATUSES},
-    )
-    return counts, getattr(page, CANONICAL_ANNOTATION) or page.pk
 
 
 # --- status actions ------------------------------------------------------------------------
@@ -248,36 +155,6 @@ def action_url(url_name: str, registration: Registration, action: str, next_url:
     return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
-# --- organiser messages --------------------------------------------------------------------
-
-
-def send_organiser_message(
-    *, event: EventPage, statuses, subject: str, body: str
-) -> tuple[int, int]:
-    """Queue the organiser's message to every registrant of `event` in one of `statuses`.
-
-    Each mail goes through the outbox in the registrant's language (template
-    "organiser_message"). All rows are written in one transaction, so either everyone's mail
-    is queued or nobody's. Addresses that bounced are skipped. Returns (queued, skipped).
-    """
-    registrations = Registration.objects.filter(
-        event=services.canonical_event(event),
-        status__in=statuses,
-        anonymised_at__isnull=True,
-    ).select_related("event")
-    queued = skipped = 0
-    with transaction.atomic():
-        for registration in registrations:
-            if registration.email_unreachable:
-                skipped += 1
-                continue
-            emails.send_registration_email(
-                registration, "organiser_message", message_subject=subject, message_body=body
-            )
-            queued += 1
-    return queued, skipped
-
-
 # --- listing -------------------------------------------------------------------------------
 
 
@@ -370,7 +247,7 @@ class RegistrationIndexView(generic.IndexView):
                 accessor="get_status_display",
                 label=gettext_lazy("Status"),
                 sort_key="status",
-                primary=lambda registration: registration.status in CONFIRMED_STATUSES,
+                primary=lambda registration: registration.status in selectors.CONFIRMED_STATUSES,
             ),
             DateColumn("created_at", label=gettext_lazy("Angemeldet am"), sort_key="created_at"),
             Column(
@@ -629,7 +506,7 @@ class OrganiserMessageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Fo
         return kwargs
 
     def form_valid(self, form):
-        queued, skipped = send_organiser_message(
+        queued, skipped = services.send_organiser_message(
             event=self.event,
             statuses=form.cleaned_data["statuses"],
             subject=form.cleaned_data["subject"],

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -16,8 +17,9 @@ from wagtail.models import Locale
 
 from home import selectors as home_selectors
 
-from .choices import EventFormat, EventMode, EventStatus
-from .models import CalendarState, EventIndexPage, EventPage
+from . import services
+from .choices import EventFormat, EventMode, EventStatus, RegistrationStatus
+from .models import CalendarState, EventIndexPage, EventPage, Registration
 
 FEED_HISTORY = timedelta(days=183)  # feeds keep about six months of past events
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
@@ -321,3 +323,164 @@ def focus_area_by_slug(slug: str):
         (area for area in home_selectors.focus_areas_for_active_locale() if area.slug == slug),
         None,
     )
+
+
+# --- registrations --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Availability:
+    """Whether and how someone can register right now.
+
+    `state` is one of "open" (seats free or unlimited), "waiting_list" (full, new people go on
+    the waiting list), "full" (full, no waiting list), "not_yet_open" and "closed".
+    """
+
+    state: str
+    capacity: int | None
+    seats_left: int | None
+    opens_at: datetime | None
+    approval_required: bool
+
+    @property
+    def accepts_registrations(self) -> bool:
+        return self.state in ("open", "waiting_list")
+
+
+def availability_for(page: EventPage, *, now=None) -> Availability | None:
+    """None when the event takes no registrations at all.
+
+    Registrations belong to the event in the default language, so that page's settings and
+    seats count, whichever translation is shown. Costs at most three queries, however many
+    people registered.
+    """
+    now = now or timezone.now()
+    event = services.canonical_event(page)
+    if not event.registration_enabled:
+        return None
+    seats_left = None
+    if event.capacity is not None:
+        seats_left = max(event.capacity - services.seats_taken(event), 0)
+    if services.registration_is_open(event, now=now):
+        if seats_left is None or seats_left > 0:
+            state = "open"
+        elif event.waiting_list_enabled:
+            state = "waiting_list"
+        else:
+            state = "full"
+    elif (
+        event.registration_opens_at is not None
+        and now < event.registration_opens_at
+        and services.registration_is_open(event, now=event.registration_opens_at)
+    ):
+        state = "not_yet_open"
+    else:
+        state = "closed"
+    return Availability(
+        state=state,
+        capacity=event.capacity,
+        seats_left=seats_left,
+        opens_at=event.registration_opens_at,
+        approval_required=event.approval_required,
+    )
+
+
+def waiting_list_position(registration: Registration) -> int:
+    """1 for the first person on the waiting list, in order of registration."""
+    earlier = registration.event.registrations.filter(
+        status=RegistrationStatus.WAITLISTED, created_at__lte=registration.created_at
+    ).exclude(created_at=registration.created_at, pk__gt=registration.pk)
+    return earlier.count()
+
+
+# --- counts for organisers ------------------------------------------------------------------------
+
+# For organisers, people who came were confirmed too.
+CONFIRMED_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
+COUNTED_STATUSES = {
+    "confirmed": CONFIRMED_STATUSES,
+    "waitlisted": (RegistrationStatus.WAITLISTED,),
+    "pending": (RegistrationStatus.PENDING,),
+    "cancelled": (RegistrationStatus.CANCELLED,),
+}
+COUNT_ANNOTATION = "_registration_count_{}"
+CANONICAL_ANNOTATION = "_registration_event_id"
+CAPACITY_ANNOTATION = "_registration_capacity"
+
+
+@dataclass(frozen=True)
+class RegistrationCounts:
+    capacity: int | None
+    confirmed: int = 0
+    waitlisted: int = 0
+    pending: int = 0
+    cancelled: int = 0
+
+    def summary(self) -> str:
+        """ "Bestätigt 12 / 20 · Warteliste 3 · Storniert 1" (pending only when there are any)."""
+        if self.capacity is None:
+            parts = [_("Bestätigt %(confirmed)s (ohne Platzbegrenzung)") % self.__dict__]
+        else:
+            parts = [_("Bestätigt %(confirmed)s / %(capacity)s") % self.__dict__]
+        parts.append(_("Warteliste %(count)s") % {"count": self.waitlisted})
+        if self.pending:
+            parts.append(_("Freigabe offen %(count)s") % {"count": self.pending})
+        parts.append(_("Storniert %(count)s") % {"count": self.cancelled})
+        return " · ".join(parts)
+
+
+def registration_counts(event: EventPage) -> RegistrationCounts:
+    """Counts for one event (any language version) in one aggregate query.
+
+    `event` is the default-language page (see `services.canonical_event`): its capacity is the
+    one the registration service applies.
+    """
+    totals = Registration.objects.filter(event__translation_key=event.translation_key).aggregate(
+        **{
+            name: Count("pk", filter=Q(status__in=statuses))
+            for name, statuses in COUNTED_STATUSES.items()
+        }
+    )
+    return RegistrationCounts(capacity=event.capacity, **totals)
+
+
+def annotate_registration_counts(pages):
+    """Add the counts and the id of the default-language event to a page queryset.
+
+    Correlated subqueries keep the page listing at a constant number of queries however many
+    events it shows. Registrations hang off the default-language page; matching on the
+    translation key gives every language version the same numbers.
+    """
+    registrations = Registration.objects.filter(event__translation_key=OuterRef("translation_key"))
+    annotations = {
+        COUNT_ANNOTATION.format(name): Coalesce(
+            Subquery(
+                registrations.filter(status__in=statuses)
+                .order_by()
+                .values("event__translation_key")
+                .annotate(total=Count("pk"))
+                .values("total"),
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+        for name, statuses in COUNTED_STATUSES.items()
+    }
+    # The default-language event: the one to filter by, and the capacity the service applies.
+    canonical = EventPage.objects.filter(
+        translation_key=OuterRef("translation_key"), locale_id=Locale.get_default().pk
+    )
+    annotations[CANONICAL_ANNOTATION] = Subquery(canonical.values("pk")[:1])
+    annotations[CAPACITY_ANNOTATION] = Subquery(canonical.values("capacity")[:1])
+    return pages.annotate(**annotations)
+
+
+def annotated_registration_counts(page) -> tuple[RegistrationCounts, int] | None:
+    """The counts `annotate_registration_counts` left on a page, with the event id to filter by."""
+    if not hasattr(page, CANONICAL_ANNOTATION):
+        return None
+    counts = RegistrationCounts(
+        capacity=getattr(page, CAPACITY_ANNOTATION),
+        **{name: getattr(page, COUNT_ANNOTATION.format(name)) for name in COUNTED_STATUSES},
+    )
+    return counts, getattr(page, CANONICAL_ANNOTATION) or page.pk

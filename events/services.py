@@ -1,12 +1,17 @@
 """Writes for events."""
 
 import hashlib
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
+
+from home.models import OutboundEmail
 
 from .choices import EventStatus, RegistrationStatus
 from .models import CalendarState, EventPage, Registration, RegistrationLogEntry
@@ -288,3 +293,70 @@ def fill_free_seats(event: EventPage, *, skip: Registration | None = None) -> li
                 )
             )
     return promoted
+
+
+# --- organiser messages and retention -------------------------------------------------------------
+
+
+def send_organiser_message(
+    *, event: EventPage, statuses, subject: str, body: str
+) -> tuple[int, int]:
+    """Queue the organiser's message to every registrant of `event` in one of `statuses`.
+
+    Each mail goes through the outbox in the registrant's language (template
+    "organiser_message"). All rows are written in one transaction, so either everyone's mail
+    is queued or nobody's. Addresses that bounced are skipped. Returns (queued, skipped).
+    """
+    registrations = Registration.objects.filter(
+        event=canonical_event(event),
+        status__in=statuses,
+        anonymised_at__isnull=True,
+    ).select_related("event")
+    queued = skipped = 0
+    with transaction.atomic():
+        for registration in registrations:
+            if registration.email_unreachable:
+                skipped += 1
+                continue
+            _notify(registration, "organiser_message", message_subject=subject, message_body=body)
+            queued += 1
+    return queued, skipped
+
+
+def anonymise_registrations(*, days: int, now=None) -> int:
+    """Anonymise the registrations of events that ended more than `days` days ago.
+
+    Returns how many registrations were anonymised; rows anonymised before are left alone.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        expired = Registration.objects.filter(
+            anonymised_at__isnull=True, event__end__lt=now - timedelta(days=days)
+        )
+        pks = list(expired.select_for_update(of=("self",)).values_list("pk", flat=True))
+        if not pks:
+            return 0
+        Registration.objects.filter(pk__in=pks).update(
+            name="",
+            # Unique per row and never deliverable (.invalid is reserved, RFC 2606).
+            email=Concat(
+                Value("anonymisiert-"),
+                Cast(F("pk"), output_field=Registration._meta.get_field("email")),
+                Value("@anonymisiert.invalid"),
+            ),
+            organisation="",
+            role="",
+            accessibility_needs="",
+            dietary_needs="",
+            participant_list_consent=False,
+            email_unreachable=False,
+            anonymised_at=now,
+            updated_at=now,
+        )
+        RegistrationLogEntry.objects.filter(registration__in=pks).exclude(comment="").update(
+            comment=""
+        )
+        OutboundEmail.objects.filter(
+            related_object__in=[f"events.registration:{pk}" for pk in pks]
+        ).delete()
+    return len(pks)

@@ -20,7 +20,7 @@ from home.models import SiteSettings
 from . import emails, ics, selectors, services
 from .choices import EventFormat, RegistrationStatus
 from .forms import RegistrationForm
-from .models import EventPage, Registration
+from .models import EventPage
 
 FEED_CACHE_SECONDS = 15 * 60
 
@@ -205,13 +205,6 @@ def registration_thanks(request, page: EventPage):
     return TemplateResponse(request, "events/registration_thanks.html", {"page": page})
 
 
-def _waiting_list_position(registration: Registration) -> int:
-    earlier = registration.event.registrations.filter(
-        status=RegistrationStatus.WAITLISTED, created_at__lte=registration.created_at
-    ).exclude(created_at=registration.created_at, pk__gt=registration.pk)
-    return earlier.count()
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_detail(request, token: str):
     """The personal page behind the signed link: see the registration, cancel it.
@@ -250,7 +243,7 @@ def registration_detail(request, token: str):
             and not event.is_past
         ),
         "waiting_list_position": (
-            _waiting_list_position(registration)
+            selectors.waiting_list_position(registration)
             if status == RegistrationStatus.WAITLISTED
             else None
         ),

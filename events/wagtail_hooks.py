@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, ListingButton
 
-from . import admin_views
+from . import admin_views, selectors
 from .admin_forms import RegistrationFilterSet
 from .models import EventIndexPage, EventPage, Registration
 from .services import canonical_event
@@ -164,7 +164,7 @@ def annotate_event_listing(parent_page, pages, request):
         and isinstance(parent_page.specific, EventIndexPage)
         and can_see_registrations(request.user)
     ):
-        return admin_views.annotate_registration_counts(pages)
+        return selectors.annotate_registration_counts(pages)
     return pages
 
 
@@ -172,7 +172,7 @@ def annotate_event_listing(parent_page, pages, request):
 def event_listing_buttons(page, user, next_url=None):
     if not isinstance(page, EventPage) or not can_see_registrations(user):
         return
-    annotated = admin_views.annotated_registration_counts(page)
+    annotated = selectors.annotated_registration_counts(page)
     if annotated is None:
         # Only the event index's listing carries the counts; elsewhere (search results) they
         # would cost a query per row.
@@ -193,7 +193,7 @@ def event_header_buttons(page, user, view_name, next_url=None):
     if not isinstance(page, EventPage) or not page.pk or not can_see_registrations(user):
         return
     event = canonical_event(page)
-    counts = admin_views.registration_counts(event)
+    counts = selectors.registration_counts(event)
     yield Button(
         _("Anmeldungen: %(summary)s") % {"summary": counts.summary()},
         url=registrations_url(event.pk),

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db import connections
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
@@ -10,6 +11,22 @@ from tests.factories import BERLIN, EventIndexPageFactory, berlin_time, translat
 
 WINTER_START = datetime.datetime(2027, 1, 20, 10, 0, tzinfo=BERLIN)  # CET, UTC+1
 SUMMER_START = datetime.datetime(2027, 7, 14, 10, 0, tzinfo=BERLIN)  # CEST, UTC+2
+
+
+@pytest.fixture(scope="class")
+def migration_data_restored_afterwards(django_db_blocker):
+    """A transactional test ends by emptying every table, Wagtail's root page and default
+    locale (created by migrations) included. Put them back for the tests that run later.
+
+    Class-scoped, so that it is torn down after the last test's final flush; within the class,
+    `serialized_rollback` restores the data before each test.
+    """
+    yield
+    with django_db_blocker.unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import threading
 import icalendar
 import pytest
 import vobject
-from django.db import connection, connections
+from django.db import connection
 
 from events.choices import EventMode, EventStatus
 from events.models import CalendarState, EventPage
@@ -192,18 +192,6 @@ def test_admin_publications_raise_sequence_only_for_a_change_of_time(
 
 
 # --- concurrency -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="class")
-def migration_data_restored_afterwards(django_db_blocker):
-    """A transactional test ends by emptying every table, Wagtail's root page and default
-    locale (created by migrations) included. Put them back for the tests that run after it."""
-    yield
-    with django_db_blocker.unblock():
-        for alias in connections:
-            contents = getattr(connections[alias], "_test_serialized_contents", None)
-            if contents:
-                connections[alias].creation.deserialize_db_from_string(contents)
 
 
 THREADS = 8

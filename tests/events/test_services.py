@@ -5,7 +5,7 @@ import datetime
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from events import services
@@ -438,22 +438,6 @@ needs_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="needs PostgreSQL: SQLite has no row locks and serialises all writers",
 )
-
-
-@pytest.fixture(scope="class")
-def migration_data_restored_afterwards(django_db_blocker):
-    """A transactional test ends by emptying every table, Wagtail's root page and default
-    locale (created by migrations) included. Put them back for the tests that run later.
-
-    Class-scoped, so that it is torn down after the last test's final flush; within the class,
-    `serialized_rollback` restores the data before each test.
-    """
-    yield
-    with django_db_blocker.unblock():
-        for alias in connections:
-            contents = getattr(connections[alias], "_test_serialized_contents", None)
-            if contents:
-                connections[alias].creation.deserialize_db_from_string(contents)
 
 
 def run_in_parallel(function, arguments) -> list[BaseException]:
