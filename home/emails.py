@@ -1,12 +1,15 @@
-"""The one way the site sends e-mail: render, store an outbox row, send after commit."""
+"""The one way the site sends e-mail: render, store an outbox row, send after commit; and
+what the provider later reports about delivery."""
 
 import base64
 from dataclasses import dataclass
 
+from anymail.signals import EventType
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
+from .choices import EmailStatus
 from .models import OutboundEmail
 
 
@@ -64,3 +67,36 @@ def queue_delivery(email_id: int, *, run_after=None) -> None:
     if run_after is not None:
         task = task.using(run_after=run_after)
     task.enqueue(email_id)
+
+
+# --- delivery reports ----------------------------------------------------------------------
+
+# Provider events that change a row, and the statuses each may replace. Reports can arrive
+# out of order: "delivered" never hides a bounce or a complaint that came in first.
+TRACKED_EVENTS = {
+    EventType.DELIVERED: (EmailStatus.DELIVERED, {EmailStatus.SENT}),
+    EventType.BOUNCED: (EmailStatus.BOUNCED, {EmailStatus.SENT, EmailStatus.DELIVERED}),
+    EventType.COMPLAINED: (
+        EmailStatus.COMPLAINED,
+        {EmailStatus.SENT, EmailStatus.DELIVERED, EmailStatus.BOUNCED},
+    ),
+}
+
+
+def record_delivery_event(event) -> int:
+    """Apply one anymail tracking event to the outbox rows with its message id.
+
+    Other event types (opened, clicked, deferred ...) and unknown ids change nothing. A
+    bounce or complaint keeps the provider's description in `last_error` for organisers.
+    Returns the number of rows updated.
+    """
+    if event.event_type not in TRACKED_EVENTS or not event.message_id:
+        return 0
+    status, replaces = TRACKED_EVENTS[event.event_type]
+    changes = {"status": status}
+    if status != EmailStatus.DELIVERED:
+        detail = " – ".join(part for part in (event.description, event.mta_response) if part)
+        changes["last_error"] = (detail or event.event_type)[:2000]
+    return OutboundEmail.objects.filter(
+        provider_message_id=str(event.message_id), status__in=replaces
+    ).update(updated_at=timezone.now(), **changes)
