@@ -508,6 +508,14 @@ def test_online_access_is_never_shown_on_the_english_event_page(
     assert "geheim-4711" not in response.content.decode()
 
 
+def test_english_event_page_writes_dates_the_english_way(client, winter_event, en_event_index):
+    english = translate_page(winter_event, en_event_index.locale, title="Diversity forum")
+
+    soup = parse(client.get(english.url))
+
+    assert fact(soup, "Date") == "Wednesday, 20 January 2027, 10:00–12:00"
+
+
 def test_online_event_says_access_details_come_with_the_confirmation(client, event_index):
     event = EventPageFactory(
         parent=event_index,
