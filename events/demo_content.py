@@ -897,10 +897,10 @@ UPCOMING_EVENTS = [
                     ),
                 ),
             ],
-            # Registration opens later: the page shows when.
+            # Open in both languages (the workshop on intercultural opening opens later).
             **registration(
                 60,
-                opens=EventDay(-60, h(9)),
+                opens=EventDay(-100, h(9)),
                 closes=EventDay(-7, h(12)),
                 catering_offered=True,
             ),

@@ -41,6 +41,10 @@ PAGES = [
     ("registration-form-de", "/veranstaltungen/fachforum-vielfaltsmanagement/anmelden/"),
     ("registration-waitlist-de", "/veranstaltungen/fachforum-kleine-runde/anmelden/"),
     ("registration-closed-de", "/veranstaltungen/fachforum-koordination-hannover/anmelden/"),
+    (
+        "registration-not-yet-open-de",
+        "/veranstaltungen/workshop-interkulturelle-oeffnung/anmelden/",
+    ),
     ("home-en", "/en/"),
     ("events-en", "/en/events/"),
     ("event-en", "/en/events/expert-forum-cooperation-agreements/"),

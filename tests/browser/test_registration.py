@@ -138,3 +138,17 @@ def test_register_and_cancel_with_the_keyboard_only(open_page):
         RegistrationStatus.CANCELLED,
         "Stadt Andernach",
     )
+
+
+def test_english_form_with_errors_passes_the_gate_in_english(open_page):
+    page = open_page("/en/events/expert-forum-cooperation-agreements/anmelden/")
+    page.get_by_role("button", name="Submit registration").click()
+    page.wait_for_selector("#error-summary")
+
+    assert_accessible(page, "English form with errors")
+    summary = page.locator("#error-summary").inner_text()
+    assert "Your registration could not be saved" in summary
+    assert "Please enter your name." in summary
+    assert "Bitte" not in summary
+    # Hybrid event: the participation mode is a group of radio buttons with a legend.
+    assert page.get_by_role("group", name="How will you take part?").is_visible()
