@@ -62,8 +62,13 @@ def _vevent(event: EventPage, *, sequence: int, url: str, stamp: datetime, metho
     vevent.add("url", url)
     if event.last_published_at:
         vevent.add("last-modified", event.last_published_at)
-    cancelled = event.status == EventStatus.CANCELLED or method == "CANCEL"
-    vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if event.status == EventStatus.CANCELLED or method == "CANCEL":
+        status = "CANCELLED"
+    elif event.status == EventStatus.POSTPONED:
+        status = "TENTATIVE"  # the new date is not fixed; the old one must not look certain
+    else:
+        status = "CONFIRMED"
+    vevent.add("status", status)
     vevent.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
     return vevent
 

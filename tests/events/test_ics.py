@@ -379,6 +379,7 @@ def test_all_day_event_late_in_the_berlin_day_keeps_its_berlin_date(client, even
     [
         (EventStatus.SCHEDULED, "CONFIRMED"),
         (EventStatus.CANCELLED, "CANCELLED"),
+        (EventStatus.POSTPONED, "TENTATIVE"),
     ],
 )
 def test_status_is_exported(client, event_index, status, expected):
