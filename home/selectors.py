@@ -93,4 +93,5 @@ def paginate(items, page_number, *, per_page: int):
     except PageNotAnInteger:
         return paginator.page(1)
     except EmptyPage:
-        return paginator.page(paginator.num_pages)
+        # Past the end: the last page; zero or negative: the first.
+        return paginator.page(1 if int(page_number) < 1 else paginator.num_pages)

@@ -102,6 +102,16 @@ def test_too_large_page_number_shows_the_last_page(client, news_index):
     assert card_titles(response) == ["Nachricht 01"]
 
 
+@pytest.mark.parametrize("page", ["0", "-3"])
+def test_zero_or_negative_page_number_shows_the_first_page(client, news_index, page):
+    create_news(news_index, 11)
+
+    response = client.get(news_index.url, {"page": page})
+
+    assert response.status_code == 200
+    assert card_titles(response)[0] == "Nachricht 11"
+
+
 @pytest.mark.parametrize("page", ["0", "-1", "1.5", "", "%00"])
 def test_odd_page_numbers_show_a_page_of_news_instead_of_an_error(client, news_index, page):
     create_news(news_index, 1)
