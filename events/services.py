@@ -1,7 +1,7 @@
 """Writes for events."""
 
 import hashlib
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -31,8 +31,16 @@ CALENDAR_RELEVANT_FIELDS = (
 )
 
 
+def _comparable(value) -> str:
+    # The same moment must give the same text, whether it came from a form (local time) or
+    # from the database (UTC).
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return str(value)
+
+
 def calendar_fingerprint(event: EventPage) -> str:
-    raw = "\x1f".join(str(getattr(event, name)) for name in CALENDAR_RELEVANT_FIELDS)
+    raw = "\x1f".join(_comparable(getattr(event, name)) for name in CALENDAR_RELEVANT_FIELDS)
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -42,8 +50,12 @@ def record_event_publication(event: EventPage) -> CalendarState:
     One CalendarState row serves all translations of the event. The row is locked while it is
     compared and updated, so two publishes at once cannot both skip or double-count a change.
     SEQUENCE never decreases.
+
+    Time, place and status are decided on the page in the default language. A translation
+    keeps the old values until it is synchronised again, so publishing it must not count as a
+    change (back and forth) each time: the fingerprint always comes from the default page.
     """
-    fingerprint = calendar_fingerprint(event)
+    fingerprint = calendar_fingerprint(canonical_event(event))
     with transaction.atomic():
         CalendarState.objects.get_or_create(translation_key=event.translation_key)
         state = CalendarState.objects.select_for_update().get(translation_key=event.translation_key)

@@ -12,9 +12,11 @@ import pytest
 import vobject
 from django.db import connection
 
+from events import services
 from events.choices import EventMode, EventStatus
 from events.models import CalendarState, EventPage
 from events.services import record_event_publication
+from home.models import OutboundEmail
 from tests.events.conftest import WINTER_START
 from tests.factories import EventPageFactory, translate_page
 
@@ -67,6 +69,12 @@ def event(event_index):
         postal_code="55116",
         city="Mainz",
     )
+
+
+def register_for(event, email: str):
+    EventPage.objects.filter(pk=event.pk).update(registration_enabled=True)
+    data = {"name": "Anna", "email": email, "organisation": "Stadt", "municipality": "Mainz"}
+    return services.register_for_event(event=event, data=data, language="de")
 
 
 def test_sequence_is_zero_after_the_first_publication(client, event):
@@ -151,6 +159,21 @@ def test_sequence_is_shared_by_the_german_and_english_export(client, event, en_e
 
     assert exported_sequence(client, event) == 1
     assert exported_sequence(client, english, "/en") == 1
+
+
+def test_publishing_a_translation_that_still_has_the_old_time_changes_nothing(
+    client, event, en_event_index
+):
+    english = translate_page(event, en_event_index.locale, title="Diversity forum")
+    register_for(event, "anna@example.org")
+    publish(event, start=WINTER_START + HOUR)
+
+    # The translation is not synchronised yet: it still carries the old time.
+    publish(english, title="Diversity forum (updated)")
+    publish(event, teaser="Nur der Text ist neu.")
+
+    assert exported_sequence(client, event) == 1
+    assert OutboundEmail.objects.filter(template="event_changed").count() == 1
 
 
 def test_publishing_a_translation_with_translated_texts_keeps_sequence(
