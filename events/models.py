@@ -276,14 +276,19 @@ class EventPage(RoutablePageMixin, Page):
 
 
 class CalendarState(models.Model):
-    """iCalendar bookkeeping per event, shared by all its translations.
+    """What the last publication of an event said, shared by all its translations: the
+    iCalendar SEQUENCE and fingerprint, and the capacity.
 
-    Kept outside the page so that publishing an older revision can never lower SEQUENCE.
+    Kept outside the page so that publishing an older revision can never lower SEQUENCE, and
+    so that a publication can tell whether it added seats.
     """
 
     translation_key = models.UUIDField(unique=True, default=uuid.uuid4)
     sequence = models.PositiveIntegerField(default=0)
     fingerprint = models.CharField(max_length=64, blank=True)
+    # None: unlimited. Only meaningful once capacity_recorded is set.
+    capacity = models.PositiveIntegerField(null=True, blank=True)
+    capacity_recorded = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -69,6 +69,26 @@ def record_event_publication(event: EventPage) -> CalendarState:
     return state
 
 
+def record_published_capacity(event: EventPage) -> bool:
+    """Remember the capacity a publication of `event` (any language) set; True when it added
+    seats (a higher number, or no limit any more).
+
+    Only then should the waiting list move up: an unrelated publication (a typo fixed) must not
+    hand back a seat an organiser deliberately freed. The capacity is read from the page in
+    the default language, whose settings the registration service applies.
+    """
+    new = canonical_event(event).capacity
+    with transaction.atomic():
+        CalendarState.objects.get_or_create(translation_key=event.translation_key)
+        state = CalendarState.objects.select_for_update().get(translation_key=event.translation_key)
+        old, known = state.capacity, state.capacity_recorded
+        if known and old == new:
+            return False
+        state.capacity, state.capacity_recorded = new, True
+        state.save(update_fields=["capacity", "capacity_recorded", "updated_at"])
+    return known and old is not None and (new is None or new > old)
+
+
 # --- Registration -------------------------------------------------------------------------
 
 ACTIVE_STATUSES = (

@@ -9,8 +9,8 @@ from .models import EventPage
 @receiver(page_published, sender=EventPage)
 def event_published(sender, instance, **kwargs):
     notifications.record_publication_and_notify(instance)
-    # A raised capacity (or a waiting list switched on again) frees seats: fill them in order.
-    services.fill_free_seats(services.canonical_event(instance))
+    if services.record_published_capacity(instance):
+        services.fill_free_seats(services.canonical_event(instance))
 
 
 @receiver(tracking, dispatch_uid="events.registration_address_bounced")

@@ -403,6 +403,35 @@ def test_raising_capacity_then_filling_free_seats_promotes_in_order(event):
     assert outbox("registration_promoted") == ["c@example.org", "d@example.org"]
 
 
+def publish(event, **changes):
+    page = EventPage.objects.get(pk=event.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+
+
+def test_publishing_a_higher_capacity_promotes_in_order(event):
+    for letter in "abcde":
+        register(event, f"{letter}@example.org")
+
+    publish(event, capacity=3)
+
+    assert list(statuses(event).values()) == [CONFIRMED] * 3 + [WAITLISTED] * 2
+    assert outbox("registration_promoted") == ["c@example.org"]
+
+
+def test_publishing_other_changes_leaves_a_seat_an_organiser_freed(make_event, admin_user):
+    event = make_event(capacity=1, approval_required=True)
+    publish(event)
+    held = register(event, "a@example.org")
+    services.set_registration_state(held, WAITLISTED, by=admin_user, comment="Erst später")
+
+    publish(event, teaser="Ein Tippfehler ist korrigiert.")
+
+    assert statuses(event) == {"a@example.org": WAITLISTED}
+    assert outbox("registration_pending") == ["a@example.org"]  # only the first one
+
+
 def test_removing_the_limit_promotes_everyone_waiting(event):
     for letter in "abcd":
         register(event, f"{letter}@example.org")
