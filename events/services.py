@@ -291,6 +291,16 @@ def cancel_registration(registration: Registration, *, by=None, comment: str = "
     )
 
 
+def cancel_by_registrant(registration: Registration) -> Registration:
+    """The registrant's own cancellation: possible until the event is over (afterwards the
+    record says who came; organisers can still correct it)."""
+    if EventPage.objects.get(pk=registration.event_id).is_past:
+        raise RegistrationError(
+            _("Die Veranstaltung ist vorbei. Eine Stornierung ist nicht mehr möglich.")
+        )
+    return cancel_registration(registration, by="registrant")
+
+
 def fill_free_seats(event: EventPage, *, skip: Registration | None = None) -> list[Registration]:
     """Promote waitlisted people in order of registration while seats are free.
 

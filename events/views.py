@@ -220,7 +220,7 @@ def registration_detail(request, token: str):
     if request.method == "POST":
         if request.POST.get("action") == "cancel":
             try:
-                services.cancel_registration(registration, by="registrant")
+                services.cancel_by_registrant(registration)
             except services.RegistrationError as error:
                 messages.error(request, error.message)
             else:
@@ -232,7 +232,8 @@ def registration_detail(request, token: str):
                     ),
                 )
         return _private(_see_other(request.path))
-    event = services.event_in_language(registration.event, registration.language)
+    # Time, place and access as the default-language page says, texts in the person's language.
+    event = emails.event_for_registration(registration)
     status = registration.status
     context = {
         "registration": registration,

@@ -733,6 +733,43 @@ def test_past_event_offers_no_cancellation(client, event_index):
     assert parse(response).select_one(".registration-cancel") is None
 
 
+def test_past_event_refuses_a_cancellation_posted_anyway(client, event_index):
+    event = make_event(event_index)
+    registration = register(event, email="aylin@kommune.example")
+    type(event).objects.filter(pk=event.pk).update(start=berlin_time(-3), end=berlin_time(-3, 16))
+    OutboundEmail.objects.all().delete()
+
+    response = client.post(signed_url(registration), {"action": "cancel"}, follow=True)
+
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert text_of(parse(response).select_one(".registration-messages")) == (
+        "Die Veranstaltung ist vorbei. Eine Stornierung ist nicht mehr möglich."
+    )
+    assert not OutboundEmail.objects.exists()
+
+
+def test_english_signed_page_shows_the_new_time_and_access_before_the_translation_is_synced(
+    client, event, en_event_index
+):
+    english = translate_page(event, en_event_index.locale, title="Forum on diversity")
+    registration = register(event, email="aylin@kommune.example", language="en")
+    new_access = "https://konferenz.example.org/raum/neu-0815"
+    page = type(event).objects.get(pk=event.pk)
+    page.start, page.end = berlin_time(30, 14), berlin_time(30, 17)
+    page.online_access = new_access
+    page.save_revision().publish()
+
+    response = client.get(signed_url(registration))
+
+    content = response.content.decode()
+    assert "Forum on diversity" in content  # the English texts
+    assert new_access in content
+    assert ONLINE_ACCESS not in content
+    assert "14:00–17:00" in text_of(parse(response).select_one(".registration__event"))
+    assert type(english).objects.get(pk=english.pk).online_access == ONLINE_ACCESS  # not synced
+
+
 def _tampered(token: str) -> str:
     last = token[-1]
     return token[:-1] + ("A" if last != "A" else "B")
