@@ -325,6 +325,27 @@ class RegistrationIndexView(generic.IndexView):
         return value
 
 
+class RegistrationEditView(generic.EditView):
+    """Corrections of personal data, refused once the registration is anonymised: the purge
+    must not be undone by typing the data back in."""
+
+    def get(self, request, *args, **kwargs):
+        return self._refuse_anonymised() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refuse_anonymised() or super().post(request, *args, **kwargs)
+
+    def _refuse_anonymised(self):
+        self.object = self.get_object()
+        if self.object.anonymised_at is None:
+            return None
+        messages.error(
+            self.request,
+            _("Diese Anmeldung ist anonymisiert und kann nicht mehr bearbeitet werden."),
+        )
+        return redirect(self.get_inspect_url() or reverse(self.index_url_name))
+
+
 class RegistrationInspectView(generic.InspectView):
     action_url_name = None
 

@@ -122,3 +122,11 @@ def flag_bounced_address(event) -> int:
     return Registration.objects.filter(pk__in=pks, anonymised_at__isnull=True).update(
         email_unreachable=True
     )
+
+
+def delete_mails_of(registration: Registration) -> int:
+    """Delete the outbox rows of one registration's mails; returns how many."""
+    deleted, _by_model = OutboundEmail.objects.filter(
+        related_object=f"{RELATED_PREFIX}{registration.pk}"
+    ).delete()
+    return deleted

@@ -4,12 +4,13 @@ import hashlib
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, ModelLogEntry
 
 from home.models import OutboundEmail
 
@@ -401,4 +402,9 @@ def anonymise_registrations(*, days: int, now=None) -> int:
         OutboundEmail.objects.filter(
             related_object__in=[f"events.registration:{pk}" for pk in pks]
         ).delete()
+        # The admin history labels entries with the person's name (Registration.__str__).
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Registration),
+            object_id__in=[str(pk) for pk in pks],
+        ).update(label=_("Anonymisierte Anmeldung"), data={})
     return len(pks)

@@ -1,9 +1,10 @@
 from anymail.signals import tracking
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from . import notifications, services
-from .models import EventPage
+from .models import EventPage, Registration
 
 
 @receiver(page_published, sender=EventPage)
@@ -16,3 +17,10 @@ def event_published(sender, instance, **kwargs):
 @receiver(tracking, dispatch_uid="events.registration_address_bounced")
 def registration_address_bounced(sender, event, esp_name, **kwargs):
     notifications.flag_bounced_address(event)
+
+
+@receiver(post_delete, sender=Registration, dispatch_uid="events.registration_mails_deleted")
+def registration_deleted(sender, instance, **kwargs):
+    # Deleting an event deletes its registrations; the mails sent to them (addresses, links,
+    # access details) must not outlive them in the outbox.
+    notifications.delete_mails_of(instance)

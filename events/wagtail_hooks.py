@@ -33,6 +33,7 @@ class RegistrationViewSet(ModelViewSet):
 
     index_view_class = admin_views.RegistrationIndexView
     inspect_view_class = admin_views.RegistrationInspectView
+    edit_view_class = admin_views.RegistrationEditView
     inspect_view_enabled = True
     inspect_template_name = "events/admin/registration_inspect.html"
     copy_view_enabled = False

@@ -493,6 +493,26 @@ def test_edit_form_leaves_out_status_and_email(superuser_client, registrations):
     assert soup.select_one("[name=email]") is None
 
 
+def test_anonymised_registration_cannot_be_edited(superuser_client, registrations):
+    anna = registrations["Anna"]
+    Registration.objects.filter(pk=anna.pk).update(
+        name="", organisation="", anonymised_at=timezone.now()
+    )
+    edit_url = f"{INDEX_URL}edit/{anna.pk}/"
+
+    shown = superuser_client.get(edit_url, follow=True)  # follow: shows (uses up) the message
+    posted = superuser_client.post(edit_url, {"name": "Anna Albers", "organisation": "Stadt"})
+
+    assert shown.redirect_chain == [(f"{INDEX_URL}inspect/{anna.pk}/", 302)]
+    assert posted.status_code == 302
+    assert posted["Location"] == f"{INDEX_URL}inspect/{anna.pk}/"
+    assert message_texts(posted) == [
+        "Diese Anmeldung ist anonymisiert und kann nicht mehr bearbeitet werden."
+    ]
+    anna.refresh_from_db()
+    assert (anna.name, anna.organisation) == ("", "")
+
+
 @pytest.mark.parametrize("path", ["new/", "delete/{pk}/", "copy/{pk}/"])
 def test_registrations_are_not_created_copied_or_deleted_in_the_admin(
     superuser_client, registrations, path

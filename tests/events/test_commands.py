@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.db import connection, connections, transaction
 from django.test import TestCase
 from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from events import emails, services
 from events.choices import EventMode, EventStatus, RegistrationStatus
@@ -324,6 +326,29 @@ def test_purge_deletes_the_mails_and_the_log_comments_of_anonymised_registration
         RegistrationLogEntry.objects.filter(registration__in=pks).exclude(comment="").count() == 0
     )
     assert RegistrationLogEntry.objects.filter(registration__in=pks).count() == 3
+
+
+def test_purge_removes_the_name_from_the_admin_history(old_event):
+    registration = Registration.objects.get(email="kim@example.org")
+    log(instance=registration, action="wagtail.edit")  # as the admin's edit view does
+    history = ModelLogEntry.objects.filter(object_id=str(registration.pk))
+    assert "Kim Muster" in history.get().label
+
+    run("purge_registrations")
+
+    assert history.get().label == "Anonymisierte Anmeldung"
+    assert not ModelLogEntry.objects.filter(label__contains="Kim Muster").exists()
+
+
+def test_deleting_an_event_deletes_the_mails_to_its_registrants(old_event):
+    pks = list(Registration.objects.filter(event=old_event).values_list("pk", flat=True))
+    related = [f"events.registration:{pk}" for pk in pks]
+    assert OutboundEmail.objects.filter(related_object__in=related).exists()
+
+    EventPage.objects.get(pk=old_event.pk).delete()
+
+    assert not Registration.objects.filter(pk__in=pks).exists()
+    assert not OutboundEmail.objects.filter(related_object__in=related).exists()
 
 
 def test_purge_run_twice_changes_nothing_more(old_event):
