@@ -175,7 +175,13 @@ PRIVACY_NOTICE_VERSION = "2026-11"
 REGISTRATION_LINK_MAX_AGE_DAYS = 400
 REGISTRATION_RETENTION_DAYS = 180
 REGISTRATION_REMINDER_DAYS = 3
-REGISTRATION_RATE_LIMIT = 5  # submissions per IP address and per e-mail address per hour
+# Form submissions per hour. Per address of a person, and (higher) per client IP: a municipal
+# administration reaches the internet through one address for all its staff.
+REGISTRATION_RATE_LIMIT = 5
+REGISTRATION_RATE_LIMIT_PER_IP = 40
+# The request header that carries the client's IP address when a reverse proxy sits in front
+# (e.g. "HTTP_X_REAL_IP"); the proxy must set it itself. Empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = ""
 
 # django-anymail: provider settings and the webhook secret ("user:password", HTTP Basic auth
 # for /anymail/<esp>/tracking/). Without WEBHOOK_SECRET the webhook URLs are not mounted.

@@ -419,7 +419,7 @@ def test_honeypot_pretends_success_and_registers_nothing(
 def test_rate_limit_per_ip_address_answers_429_and_keeps_values(
     client, event, settings, django_capture_on_commit_callbacks
 ):
-    settings.REGISTRATION_RATE_LIMIT = 2
+    settings.REGISTRATION_RATE_LIMIT_PER_IP = 2
     for number in range(2):
         post(
             client,
@@ -470,10 +470,66 @@ def test_rate_limit_per_email_address_holds_across_ip_addresses(
     assert RATE_LIMITED in " ".join(error_summary(response))
 
 
+def test_colleagues_behind_one_address_can_all_register(
+    client, event, django_capture_on_commit_callbacks
+):
+    # One administration, one outgoing address: ten colleagues register within the hour.
+    for number in range(10):
+        response = post(
+            client,
+            event,
+            form_data(email=f"kollegin{number}@kreis.example"),
+            django_capture_on_commit_callbacks,
+            REMOTE_ADDR="192.0.2.10",
+        )
+        assert response.status_code == 303, number
+
+    assert Registration.objects.count() == 10
+
+
+def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_reports(
+    client, event, settings, django_capture_on_commit_callbacks
+):
+    settings.REGISTRATION_RATE_LIMIT_PER_IP = 1
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}  # every request arrives from the proxy
+    first = post(
+        client,
+        event,
+        form_data(email="a@kommune.example"),
+        django_capture_on_commit_callbacks,
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        **proxy,
+    )
+    other_client = post(
+        client,
+        event,
+        form_data(email="b@kommune.example"),
+        django_capture_on_commit_callbacks,
+        HTTP_X_FORWARDED_FOR="203.0.113.5",
+        **proxy,
+    )
+    # A client cannot escape by sending its own header: the proxy appends the real address.
+    same_client = post(
+        client,
+        event,
+        form_data(email="c@kommune.example"),
+        django_capture_on_commit_callbacks,
+        HTTP_X_FORWARDED_FOR="192.0.2.99, 198.51.100.7",
+        **proxy,
+    )
+
+    assert (first.status_code, other_client.status_code, same_client.status_code) == (
+        303,
+        303,
+        429,
+    )
+
+
 def test_other_addresses_are_not_limited_by_someone_elses_submissions(
     client, event, settings, django_capture_on_commit_callbacks
 ):
-    settings.REGISTRATION_RATE_LIMIT = 1
+    settings.REGISTRATION_RATE_LIMIT = settings.REGISTRATION_RATE_LIMIT_PER_IP = 1
     post(client, event, form_data(), django_capture_on_commit_callbacks, REMOTE_ADDR="10.0.0.1")
 
     response = post(
