@@ -20,6 +20,10 @@ SEAT_TEMPLATES = {
     "registration_reminder",
     "event_changed",
 }
+# The only mails that carry the online access details (with the signed page): the fewer
+# copies of a meeting link, the fewer places it leaks from. Other mails point to the page.
+ACCESS_TEMPLATES = {"registration_confirmed", "registration_promoted", "registration_reminder"}
+ACCESS_HINT_TEMPLATES = {"event_changed", "organiser_message"}
 
 
 def registration_token(registration: Registration) -> str:
@@ -88,7 +92,10 @@ def send_registration_email(registration: Registration, template: str, **extra) 
         "event": event,
         "event_url": site_url(event.get_url_parts()[2] if event.get_url_parts() else "/"),
         "manage_url": manage_url(registration),
-        "online_access": event.online_access if holds_seat else "",
+        "online_access": event.online_access if holds_seat and template in ACCESS_TEMPLATES else "",
+        "access_on_personal_page": bool(
+            holds_seat and event.online_access and template in ACCESS_HINT_TEMPLATES
+        ),
         **extra,
     }
     attachments = ()

@@ -326,6 +326,30 @@ def test_organiser_message_shows_the_organisers_text_escaped_in_html(event):
     assert "<title>Programm &amp; Anreise</title>" in email.body_html
 
 
+@pytest.mark.parametrize(
+    ("template", "carries_access"),
+    [
+        ("registration_confirmed", True),
+        ("registration_promoted", True),
+        ("registration_reminder", True),
+        ("event_changed", False),
+        ("organiser_message", False),
+    ],
+)
+def test_only_confirmation_promotion_and_reminder_carry_the_online_access(
+    event, template, carries_access
+):
+    registration = register(event, "alex@example.org")
+
+    with after_commit():
+        send_registration_email(registration, template, **ORGANISER_MESSAGE)
+
+    email = OutboundEmail.objects.filter(template=template).latest("pk")
+    assert (ONLINE_ACCESS in email.body_text) is carries_access
+    assert (ONLINE_ACCESS in html.unescape(email.body_html)) is carries_access
+    assert ("persönlichen Anmeldeseite" in email.body_text) is not carries_access
+
+
 # --- the calendar file -----------------------------------------------------------------------
 
 
@@ -389,7 +413,10 @@ def test_publishing_a_new_time_sends_one_change_notice_with_the_raised_sequence(
     assert vevent.decoded("DTSTART") == (event.start + HOUR).astimezone(BERLIN)
     assert email.subject == "Änderung bei Ihrer Veranstaltung: Fachforum Vielfalt"
     assert ", 11:00–17:00 Uhr\n" in email.body_text
-    assert ONLINE_ACCESS in email.body_text
+    # Access details only in confirmation, reminder and on the personal page.
+    assert ONLINE_ACCESS not in email.body_text
+    assert ONLINE_ACCESS not in email.body_html
+    assert "finden Sie auf Ihrer persönlichen Anmeldeseite" in email.body_text
     assert "Die angehängte Kalenderdatei aktualisiert den Termin" in email.body_text
     [waiting_message] = sent_to(waiting.email)
     assert waiting_message.subject == email.subject
