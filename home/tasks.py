@@ -32,6 +32,10 @@ def deliver_email(email_id: int) -> str:
         email = OutboundEmail.objects.select_for_update().filter(pk=email_id).first()
         if email is None or email.status != EmailStatus.QUEUED:
             return "skipped"
+        if email.next_attempt_at and email.next_attempt_at > timezone.now():
+            # Someone else (send_queued_emails, another task) already tried and scheduled the
+            # next attempt; trying now would skip the back-off.
+            return "not due"
         email.attempts += 1
         message = EmailMultiAlternatives(
             subject=email.subject,

@@ -146,6 +146,19 @@ def test_send_queued_emails_counts_another_failure_and_schedules_the_next_attemp
     assert email.next_attempt_at > timezone.now()
 
 
+def test_a_delivery_task_arriving_early_keeps_the_back_off(event):
+    with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
+        register(event)
+    email = OutboundEmail.objects.get()
+
+    # The task the first failure scheduled, started early (or a second one): not yet.
+    assert deliver_email.call(email.pk) == "not due"
+
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (EmailStatus.QUEUED, 1)
+    assert mail.outbox == []
+
+
 def test_outbox_row_fails_for_good_after_the_last_attempt(db):
     email = notice("alex@example.org")
     OutboundEmail.objects.filter(pk=email.pk).update(attempts=MAX_ATTEMPTS - 1)

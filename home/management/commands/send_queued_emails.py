@@ -47,6 +47,8 @@ class Command(BaseCommand):
         results = {"sent": 0, "retry": 0, "skipped": 0}
         for pk in list(due):
             outcome = deliver_email.call(pk)
+            if outcome == "not due":  # a worker tried it in the meantime
+                outcome = "skipped"
             results[outcome] = results.get(outcome, 0) + 1
         self.stdout.write(
             "E-mails sent: {sent}, not sent: {retry}, skipped: {skipped}".format(**results)
