@@ -1,5 +1,6 @@
 """Writes for events."""
 
+import contextlib
 import hashlib
 from datetime import UTC, datetime, timedelta
 
@@ -191,6 +192,17 @@ def _notify(registration: Registration, template: str, **extra) -> None:
     emails.send_registration_email(registration, template, **extra)
 
 
+def normalise_email(address: str) -> str:
+    """One spelling per mailbox, so the one-registration rule cannot be dodged: lower case,
+    and an internationalised domain in its ASCII form (bücher.example -> xn--bcher-kva.example),
+    which is also what mail servers use."""
+    local, _at, domain = address.strip().rpartition("@")
+    # A domain the codec cannot convert (the form accepted it) stays as typed.
+    with contextlib.suppress(UnicodeError):
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local}@{domain}".lower()
+
+
 def register_for_event(*, event: EventPage, data: dict, language: str) -> Registration:
     """Register a person; confirmed, waitlisted or pending approval, never over capacity.
 
@@ -199,7 +211,7 @@ def register_for_event(*, event: EventPage, data: dict, language: str) -> Regist
     RegistrationError (translated) when registration is closed, full without waiting list,
     or the address is already registered.
     """
-    email_address = data["email"].strip().lower()
+    email_address = normalise_email(data["email"])
     with transaction.atomic():
         event = EventPage.objects.select_for_update().get(pk=canonical_event(event).pk)
         if not registration_is_open(event):

@@ -263,6 +263,17 @@ def test_same_address_in_other_case_is_refused(event):
     assert Registration.objects.count() == 1
 
 
+def test_international_domain_in_either_spelling_is_one_address(event):
+    register(event, "anna@bücher.example")
+
+    with pytest.raises(RegistrationError):
+        register(event, "Anna@XN--BCHER-KVA.example")
+
+    assert list(Registration.objects.values_list("email", flat=True)) == [
+        "anna@xn--bcher-kva.example"
+    ]
+
+
 def test_registration_belongs_to_the_event_in_every_language(event, en_event_index):
     english = translate_page(event, en_event_index.locale, title="Expert forum")
 
