@@ -10,7 +10,7 @@ import icalendar
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.test import TestCase
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -22,6 +22,7 @@ from events.models import EventPage, Registration, RegistrationLogEntry
 from events.notifications import send_due_reminders
 from home.choices import EmailStatus
 from home.models import OutboundEmail
+from tests.concurrency import needs_postgresql, run_in_parallel
 from tests.factories import EventPageFactory, berlin_time
 
 ONLINE_ACCESS = "https://konferenz.example.org/raum/4711?pwd=Kennwort123"
@@ -167,22 +168,7 @@ def test_negative_days_are_refused(db):
         call_command("send_reminders", "--days", "-1")
 
 
-@pytest.fixture(scope="class")
-def migration_data_restored_afterwards(django_db_blocker):
-    """A transactional test ends by emptying every table, Wagtail's root page and default
-    locale (created by migrations) included. Put them back for the tests that run after it."""
-    yield
-    with django_db_blocker.unblock():
-        for alias in connections:
-            contents = getattr(connections[alias], "_test_serialized_contents", None)
-            if contents:
-                connections[alias].creation.deserialize_db_from_string(contents)
-
-
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs PostgreSQL: SQLite has no row locks (SELECT ... FOR UPDATE SKIP LOCKED)",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.usefixtures("migration_data_restored_afterwards")
 class TestConcurrentReminderRuns:
@@ -240,24 +226,11 @@ class TestConcurrentReminderRuns:
         )
 
     def test_simultaneous_runs_send_each_reminder_exactly_once(self, registrations):
-        barrier = threading.Barrier(THREADS)
         counts: list[int] = []
-        errors: list[BaseException] = []
 
-        def work():
-            try:
-                barrier.wait(timeout=30)
-                counts.append(send_due_reminders(days=3))
-            except BaseException as error:
-                errors.append(error)
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=work) for _ in range(THREADS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        errors = run_in_parallel(
+            lambda _run: counts.append(send_due_reminders(days=3)), range(THREADS)
+        )
 
         assert errors == []
         assert sum(counts) == len(registrations)

@@ -5,18 +5,17 @@ PostgreSQL's row locks.
 """
 
 import datetime
-import threading
 
 import icalendar
 import pytest
 import vobject
-from django.db import connection
 
 from events import services
 from events.choices import EventMode, EventStatus
 from events.models import CalendarState, EventPage
 from events.services import record_event_publication
 from home.models import OutboundEmail
+from tests.concurrency import needs_postgresql, run_in_parallel
 from tests.events.conftest import WINTER_START
 from tests.factories import EventPageFactory, translate_page
 
@@ -222,33 +221,16 @@ THREADS = 8
 
 def publish_concurrently(event, starts: list[datetime.datetime]) -> list[BaseException]:
     """Each thread loads its own instance and records a publication with another start time."""
-    barrier = threading.Barrier(len(starts))
-    errors: list[BaseException] = []
 
-    def work(start):
-        try:
-            page = EventPage.objects.get(pk=event.pk)
-            page.start = start
-            page.end = start + 2 * HOUR
-            barrier.wait(timeout=30)
-            record_event_publication(page)
-        except BaseException as error:  # reported to the test below
-            errors.append(error)
-        finally:
-            connection.close()
+    def publish_at(start):
+        page = EventPage.objects.get(pk=event.pk)
+        page.start, page.end = start, start + 2 * HOUR
+        record_event_publication(page)
 
-    threads = [threading.Thread(target=work, args=(start,)) for start in starts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
+    return run_in_parallel(publish_at, starts)
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs PostgreSQL: SQLite has no row locks and serialises all writers",
-)
+@needs_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.usefixtures("migration_data_restored_afterwards")
 class TestConcurrentPublications:

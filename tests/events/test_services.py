@@ -2,10 +2,8 @@
 duplicates, transitions with their audit trail, and seats under concurrent load (PostgreSQL)."""
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from events import services
@@ -13,6 +11,7 @@ from events.choices import EventStatus, RegistrationStatus
 from events.models import EventPage, Registration, RegistrationLogEntry
 from events.services import RegistrationError
 from home.models import OutboundEmail
+from tests.concurrency import needs_postgresql, run_in_parallel
 from tests.factories import EventPageFactory, berlin_time, translate_page
 
 CONFIRMED = RegistrationStatus.CONFIRMED
@@ -473,38 +472,6 @@ def test_filling_free_seats_promotes_nobody_when_the_event_will_not_happen(event
 
 
 # --- concurrency (PostgreSQL) --------------------------------------------------------------
-
-needs_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs PostgreSQL: SQLite has no row locks and serialises all writers",
-)
-
-
-def run_in_parallel(function, arguments) -> list[BaseException]:
-    """Run `function(argument)` in one thread each, all released at the same moment.
-
-    Every thread uses its own database connection (real concurrent transactions) and closes
-    it at the end.
-    """
-    barrier = threading.Barrier(len(arguments))
-    errors: list[BaseException] = []
-
-    def work(argument):
-        try:
-            barrier.wait(timeout=30)
-            function(argument)
-        except BaseException as error:  # reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work, args=(argument,)) for argument in arguments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads)
-    return errors
 
 
 def most_seats_ever_taken(event) -> int:
