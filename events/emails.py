@@ -7,9 +7,9 @@ from django.utils import translation
 
 from home.emails import Attachment, send_email
 
-from . import ics
+from . import ics, selectors
 from .choices import RegistrationStatus
-from .models import Registration
+from .models import EventPage, Registration
 
 SIGNING_SALT = "events.registration"
 ICS_MIMETYPE = "text/calendar; charset=utf-8; method=PUBLISH"
@@ -54,29 +54,12 @@ def manage_url(registration: Registration) -> str:
     return site_url(path)
 
 
-# One fact in every language. A translation keeps the old values until it is synchronised
-# and published again, so mails take them from the event the registration belongs to.
-SHARED_EVENT_FIELDS = (
-    "start", "end", "all_day", "mode", "status", "street", "postal_code", "city", "online_access",
-)  # fmt: skip
-
-
-def event_for_registration(registration: Registration):
-    from .services import event_in_language
-
-    event = event_in_language(registration.event, registration.language)
-    if event.pk != registration.event_id:
-        for name in SHARED_EVENT_FIELDS:
-            setattr(event, name, getattr(registration.event, name))
-    return event
-
-
-def calendar_attachment(registration: Registration, *, method="PUBLISH", bump=0) -> Attachment:
-    event = event_for_registration(registration)
+def calendar_attachment(
+    registration: Registration, event: EventPage, *, method: str = "PUBLISH"
+) -> Attachment:
+    """`event` as selectors.event_for_registration gives it."""
     with translation.override(registration.language):
-        content = ics.build_calendar(
-            [event], request=None, name=event.title, method=method, sequence_bump=bump
-        )
+        content = ics.build_calendar([event], request=None, name=event.title, method=method)
     return Attachment(
         filename=f"{event.slug[:60]}.ics",
         content=content,
@@ -84,8 +67,15 @@ def calendar_attachment(registration: Registration, *, method="PUBLISH", bump=0)
     )
 
 
-def send_registration_email(registration: Registration, template: str, **extra) -> None:
-    event = event_for_registration(registration)
+def send_registration_email(
+    registration: Registration, template: str, *, events: dict | None = None, **extra
+) -> None:
+    """Render `template` for the registrant, in their language, into the outbox.
+
+    Callers that mail many registrants pass one `events` dict to all calls, so each event is
+    looked up once per language instead of once per person.
+    """
+    event = selectors.event_for_registration(registration, cache=events)
     holds_seat = registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
     context = {
         "registration": registration,
@@ -100,9 +90,9 @@ def send_registration_email(registration: Registration, template: str, **extra) 
     }
     attachments = ()
     if template in SEAT_TEMPLATES and holds_seat:
-        attachments = (calendar_attachment(registration, bump=extra.get("sequence_bump", 0)),)
+        attachments = (calendar_attachment(registration, event),)
     elif template == "event_cancelled":
-        attachments = (calendar_attachment(registration, method="CANCEL"),)
+        attachments = (calendar_attachment(registration, event, method="CANCEL"),)
     send_email(
         to=registration.email,
         template=template,

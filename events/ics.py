@@ -73,13 +73,11 @@ def _vevent(event: EventPage, *, sequence: int, url: str, stamp: datetime, metho
     return vevent
 
 
-def build_calendar(
-    events, *, request, name: str, method: str = "PUBLISH", sequence_bump: int = 0
-) -> bytes:
+def build_calendar(events, *, request, name: str, method: str = "PUBLISH") -> bytes:
     """Serialise events as one VCALENDAR.
 
-    `method` and `sequence_bump` exist for e-mails: a cancellation or change notice sends the
-    same UID with a higher SEQUENCE.
+    `method` exists for e-mails: a cancellation notice sends METHOD:CANCEL. Change notices need
+    no extra: the publication has already raised the stored SEQUENCE.
     """
     events = list(events)
     sequences = selectors.calendar_sequences(events)
@@ -99,7 +97,7 @@ def build_calendar(
         calendar.add_component(
             _vevent(
                 event,
-                sequence=sequences.get(event.translation_key, 0) + sequence_bump,
+                sequence=sequences.get(event.translation_key, 0),
                 url=selectors.absolute_url(event, request),
                 stamp=stamp,
                 method=method,

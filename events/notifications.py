@@ -60,9 +60,9 @@ def notify_event_change(event: EventPage) -> int:
         return 0
     template = "event_cancelled" if event.status == EventStatus.CANCELLED else "event_changed"
     registrations = _reachable(event.registrations.exclude(status=RegistrationStatus.CANCELLED))
-    count = 0
+    count, events = 0, {}
     for registration in registrations.select_related("event").order_by("created_at", "pk"):
-        send_registration_email(registration, template)
+        send_registration_email(registration, template, events=events)
         count += 1
     return count
 
@@ -96,9 +96,10 @@ def send_due_reminders(*, days: int, now=None) -> int:
         if not claimed:
             return 0
         Registration.objects.filter(pk__in=[r.pk for r in claimed]).update(reminder_sent_at=now)
+        events = {}
         for registration in claimed:
             registration.reminder_sent_at = now
-            send_registration_email(registration, "registration_reminder")
+            send_registration_email(registration, "registration_reminder", events=events)
     return len(claimed)
 
 

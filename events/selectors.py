@@ -385,6 +385,35 @@ def availability_for(page: EventPage, *, now=None) -> Availability | None:
     )
 
 
+# One fact in every language. A translation keeps the old values until it is synchronised
+# and published again, so these come from the event the registration belongs to.
+SHARED_EVENT_FIELDS = (
+    "start", "end", "all_day", "mode", "status", "street", "postal_code", "city", "online_access",
+)  # fmt: skip
+
+
+def event_in_language(event: EventPage, language: str) -> EventPage:
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = event.get_translation_or_none(locale) if locale else None
+    return translated if translated is not None and translated.live else event
+
+
+def event_for_registration(registration: Registration, *, cache: dict | None = None) -> EventPage:
+    """The event as the registrant sees it: texts in their language, and time, place, status
+    and access from the event the registration belongs to. `cache` (a dict the caller keeps)
+    saves the lookup when many registrations of one event are handled."""
+    key = (registration.event_id, registration.language)
+    if cache is not None and key in cache:
+        return cache[key]
+    event = event_in_language(registration.event, registration.language)
+    if event.pk != registration.event_id:
+        for name in SHARED_EVENT_FIELDS:
+            setattr(event, name, getattr(registration.event, name))
+    if cache is not None:
+        cache[key] = event
+    return event
+
+
 def waiting_list_position(registration: Registration) -> int:
     """1 for the first person on the waiting list, in order of registration."""
     earlier = registration.event.registrations.filter(

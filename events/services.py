@@ -153,12 +153,6 @@ def canonical_event(event: EventPage) -> EventPage:
     )
 
 
-def event_in_language(event: EventPage, language: str) -> EventPage:
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = event.get_translation_or_none(locale) if locale else None
-    return translated if translated is not None and translated.live else event
-
-
 def seats_taken(event: EventPage) -> int:
     return event.registrations.filter(status__in=ACTIVE_STATUSES).count()
 
@@ -368,12 +362,19 @@ def send_organiser_message(
         anonymised_at__isnull=True,
     ).select_related("event")
     queued = skipped = 0
+    events: dict = {}  # the event per language, looked up once
     with transaction.atomic():
         for registration in registrations:
             if registration.email_unreachable:
                 skipped += 1
                 continue
-            _notify(registration, "organiser_message", message_subject=subject, message_body=body)
+            _notify(
+                registration,
+                "organiser_message",
+                events=events,
+                message_subject=subject,
+                message_body=body,
+            )
             queued += 1
     return queued, skipped
 

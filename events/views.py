@@ -241,7 +241,7 @@ def registration_detail(request, token: str):
                 )
         return _private(_see_other(request.path))
     # Time, place and access as the default-language page says, texts in the person's language.
-    event = emails.event_for_registration(registration)
+    event = selectors.event_for_registration(registration)
     status = registration.status
     context = {
         "registration": registration,

@@ -4,6 +4,8 @@ duplicates, transitions with their audit trail, and seats under concurrent load 
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events import services
@@ -247,6 +249,22 @@ def test_confirming_from_the_waiting_list_of_a_full_event_is_refused(event, admi
     assert refused.value.message == "Die Veranstaltung ist leider ausgebucht."
     assert statuses(event)["c@example.org"] == WAITLISTED
     assert services.seats_taken(event) == 2
+
+
+def test_mail_to_many_registrants_looks_up_the_event_once_per_language(make_event):
+    event = make_event(capacity=None)
+
+    def event_lookups(count: int) -> int:
+        Registration.objects.all().delete()
+        for number in range(count):
+            register(event, f"p{count}-{number}@example.org", language=("de", "en")[number % 2])
+        with CaptureQueriesContext(connection) as queries:
+            services.send_organiser_message(
+                event=event, statuses=[CONFIRMED], subject="Hinweis", body="Text"
+            )
+        return sum("wagtailcore_locale" in query["sql"] for query in queries.captured_queries)
+
+    assert event_lookups(2) == event_lookups(8)
 
 
 # --- duplicates ----------------------------------------------------------------------------
