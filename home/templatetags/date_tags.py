@@ -11,25 +11,23 @@ from django.utils.translation import pgettext
 register = template.Library()
 
 
+def _formatted(value, pattern: str) -> str:
+    return date_format(value, pattern) if value else ""
+
+
 @register.filter(expects_localtime=True)
 def day_date(value):
     """20. Januar 2027"""
-    if not value:
-        return ""
-    return date_format(value, pgettext("Datumsformat", "j. F Y"))
+    return _formatted(value, pgettext("Datumsformat", "j. F Y"))
 
 
 @register.filter(expects_localtime=True)
 def weekday_date(value):
     """Mittwoch, 20. Januar 2027"""
-    if not value:
-        return ""
-    return date_format(value, pgettext("Datumsformat", "l, j. F Y"))
+    return _formatted(value, pgettext("Datumsformat", "l, j. F Y"))
 
 
 @register.filter(expects_localtime=True)
 def month_year(value):
     """Januar 2027"""
-    if not value:
-        return ""
-    return date_format(value, pgettext("Datumsformat", "F Y"))
+    return _formatted(value, pgettext("Datumsformat", "F Y"))
