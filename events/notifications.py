@@ -25,16 +25,17 @@ def _reachable(registrations):
     return registrations.filter(anonymised_at__isnull=True, email_unreachable=False)
 
 
-def record_publication_and_notify(event: EventPage) -> int:
+def record_publication_and_notify(event: EventPage) -> bool:
     """Record a publication of `event` (any language) and tell registrants when it mattered.
 
-    When the publication raised the iCalendar SEQUENCE (time, place or status changed), every
-    registrant who has not cancelled gets `event_cancelled` (event now cancelled) or
-    `event_changed` (otherwise), once: the CalendarState row, shared by all translations, stays
-    locked from reading the old SEQUENCE until the mails are in the outbox, so publishing
-    the translations afterwards, or at the same time, sends nothing more. Returns the
-    number of mails queued.
+    When the publication raised the iCalendar SEQUENCE (time, place or status changed), the
+    notices to all registrants are rendered by a background task after the commit, so that
+    publishing an event with many registrants does not wait for them. Only the page in the
+    default language can raise SEQUENCE (see record_event_publication), so each change is
+    announced once. Returns whether notices were scheduled.
     """
+    from .tasks import send_event_change_notices
+
     with transaction.atomic():
         CalendarState.objects.get_or_create(translation_key=event.translation_key)
         before = (
@@ -44,8 +45,10 @@ def record_publication_and_notify(event: EventPage) -> int:
         )
         state = record_event_publication(event)
         if state.sequence <= before:
-            return 0
-        return notify_event_change(canonical_event(event))
+            return False
+        event_id = canonical_event(event).pk
+        transaction.on_commit(lambda: send_event_change_notices.enqueue(event_id))
+    return True
 
 
 def notify_event_change(event: EventPage) -> int:

@@ -393,6 +393,21 @@ def test_promotion_carries_the_calendar_file_and_online_access(event):
 # --- change and cancellation notices ----------------------------------------------------------
 
 
+def test_change_notices_are_rendered_in_the_background_after_the_publication(event):
+    for number in range(3):
+        register(event, f"person{number}@example.org")
+    page = EventPage.objects.get(pk=event.pk)
+    page.start, page.end = event.start + HOUR, event.end + HOUR
+
+    with TestCase.captureOnCommitCallbacks(execute=False) as after_publication:
+        page.save_revision().publish()
+        assert not OutboundEmail.objects.filter(template="event_changed").exists()
+    for callback in after_publication:  # the commit: the task runs (immediately in tests)
+        callback()
+
+    assert OutboundEmail.objects.filter(template="event_changed").count() == 3
+
+
 def test_publishing_a_new_time_sends_one_change_notice_with_the_raised_sequence(event):
     confirmed = register(event, "confirmed@example.org")
     waiting = register(event, "waiting@example.org")

@@ -9,6 +9,7 @@ import datetime
 import icalendar
 import pytest
 import vobject
+from django.test import TestCase
 
 from events import services
 from events.choices import EventMode, EventStatus
@@ -165,11 +166,12 @@ def test_publishing_a_translation_that_still_has_the_old_time_changes_nothing(
 ):
     english = translate_page(event, en_event_index.locale, title="Diversity forum")
     register_for(event, "anna@example.org")
-    publish(event, start=WINTER_START + HOUR)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the notices are sent after commit
+        publish(event, start=WINTER_START + HOUR)
 
-    # The translation is not synchronised yet: it still carries the old time.
-    publish(english, title="Diversity forum (updated)")
-    publish(event, teaser="Nur der Text ist neu.")
+        # The translation is not synchronised yet: it still carries the old time.
+        publish(english, title="Diversity forum (updated)")
+        publish(event, teaser="Nur der Text ist neu.")
 
     assert exported_sequence(client, event) == 1
     assert OutboundEmail.objects.filter(template="event_changed").count() == 1
