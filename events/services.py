@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import F, Value
+from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -347,27 +347,53 @@ def fill_free_seats(event: EventPage, *, skip: Registration | None = None) -> li
 # --- organiser messages and retention -------------------------------------------------------------
 
 
+def _message_recipients(event: EventPage, statuses):
+    return Registration.objects.filter(
+        event=canonical_event(event), status__in=statuses, anonymised_at__isnull=True
+    )
+
+
 def send_organiser_message(
     *, event: EventPage, statuses, subject: str, body: str
 ) -> tuple[int, int]:
-    """Queue the organiser's message to every registrant of `event` in one of `statuses`.
+    """Send the organiser's message to every registrant of `event` in one of `statuses`.
 
-    Each mail goes through the outbox in the registrant's language (template
-    "organiser_message"). All rows are written in one transaction, so either everyone's mail
-    is queued or nobody's. Addresses that bounced are skipped. Returns (queued, skipped).
+    The mails are rendered by a background task after the commit (an event may have many
+    registrants); this returns at once with (to be sent, skipped) as counted now. Addresses
+    that bounced are skipped.
     """
-    registrations = Registration.objects.filter(
-        event=canonical_event(event),
-        status__in=statuses,
-        anonymised_at__isnull=True,
-    ).select_related("event")
-    queued = skipped = 0
+    from .tasks import queue_organiser_message_task
+
+    counts = _message_recipients(event, statuses).aggregate(
+        reachable=Count("pk", filter=Q(email_unreachable=False)),
+        unreachable=Count("pk", filter=Q(email_unreachable=True)),
+    )
+    if counts["reachable"]:
+        arguments = {
+            "event_id": canonical_event(event).pk,
+            "statuses": [str(status) for status in statuses],
+            "subject": subject,
+            "body": body,
+        }
+        transaction.on_commit(lambda: queue_organiser_message_task.enqueue(**arguments))
+    return counts["reachable"], counts["unreachable"]
+
+
+def queue_organiser_message(*, event_id: int, statuses, subject: str, body: str) -> int:
+    """Put the organiser's message into the outbox for each reachable registrant, in their
+    language (template "organiser_message"). One transaction: everyone's mail or nobody's.
+    Returns the number queued."""
+    event = EventPage.objects.get(pk=event_id)
+    registrations = (
+        _message_recipients(event, statuses)
+        .filter(email_unreachable=False)
+        .select_related("event")
+        .order_by("created_at", "pk")
+    )
+    queued = 0
     events: dict = {}  # the event per language, looked up once
     with transaction.atomic():
         for registration in registrations:
-            if registration.email_unreachable:
-                skipped += 1
-                continue
             _notify(
                 registration,
                 "organiser_message",
@@ -376,7 +402,7 @@ def send_organiser_message(
                 message_body=body,
             )
             queued += 1
-    return queued, skipped
+    return queued
 
 
 def anonymise_registrations(*, days: int, now=None) -> int:

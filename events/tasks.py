@@ -1,8 +1,8 @@
-"""Background work for events: fanning a change out to every registrant."""
+"""Background work for events: mails to every registrant of an event."""
 
 from django_tasks import task
 
-from . import notifications
+from . import notifications, services
 from .models import EventPage
 
 
@@ -11,3 +11,11 @@ def send_event_change_notices(event_id: int) -> int:
     """Queue the change or cancellation notice to every registrant of the event."""
     event = EventPage.objects.filter(pk=event_id).first()
     return 0 if event is None else notifications.notify_event_change(event)
+
+
+@task()
+def queue_organiser_message_task(*, event_id: int, statuses: list, subject: str, body: str) -> int:
+    """Render an organiser's message to the registrants into the outbox."""
+    return services.queue_organiser_message(
+        event_id=event_id, statuses=statuses, subject=subject, body=body
+    )

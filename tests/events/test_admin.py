@@ -691,6 +691,17 @@ def test_event_listing_shows_no_counts_to_editors_without_permission(
 # --- write to all --------------------------------------------------------------------------
 
 
+@pytest.fixture
+def post_message(superuser_client, django_capture_on_commit_callbacks):
+    """POST the message form and run what the commit starts (the task rendering the mails)."""
+
+    def post(event, data):
+        with django_capture_on_commit_callbacks(execute=True):
+            return superuser_client.post(message_url(event), data)
+
+    return post
+
+
 def message_url(event) -> str:
     return f"{INDEX_URL}event/{event.pk}/message/"
 
@@ -711,12 +722,12 @@ def test_message_form_preselects_confirmed_attended_and_waitlisted(superuser_cli
     ]
 
 
-def test_message_goes_to_the_chosen_statuses_only(superuser_client, event, registrations):
+def test_message_goes_to_the_chosen_statuses_only(post_message, event, registrations):
     services.cancel_registration(registrations["Ben"], by="registrant")  # Clara moves up
     Registration.objects.filter(pk=registrations["Anna"].pk).update(language="en")
 
-    response = superuser_client.post(
-        message_url(event),
+    response = post_message(
+        event,
         {
             "subject": "Raumänderung",
             "message": "Wir treffen uns in Saal 2.",
@@ -736,13 +747,28 @@ def test_message_goes_to_the_chosen_statuses_only(superuser_client, event, regis
     assert message_texts(response) == ["Die Nachricht wird an 2 Personen verschickt."]
 
 
+def test_message_is_rendered_in_the_background_not_in_the_request(
+    superuser_client, event, registrations, django_capture_on_commit_callbacks
+):
+    data = {"subject": "Info", "message": "Text", "statuses": [CONFIRMED]}
+
+    with django_capture_on_commit_callbacks(execute=False) as after_commit:
+        response = superuser_client.post(message_url(event), data)
+
+    assert message_texts(response) == ["Die Nachricht wird an 2 Personen verschickt."]
+    assert outbox("organiser_message") == []
+    for callback in after_commit:  # the commit starts the task
+        callback()
+    assert outbox("organiser_message") == ["anna@example.org", "ben@example.org"]
+
+
 def test_message_to_the_waiting_list_skips_unreachable_addresses(
-    superuser_client, event, registrations
+    post_message, event, registrations
 ):
     Registration.objects.filter(pk=registrations["Dora"].pk).update(email_unreachable=True)
 
-    response = superuser_client.post(
-        message_url(event),
+    response = post_message(
+        event,
         {"subject": "Warteliste", "message": "Noch kein Platz frei.", "statuses": [WAITLISTED]},
     )
 
@@ -753,13 +779,11 @@ def test_message_to_the_waiting_list_skips_unreachable_addresses(
     ]
 
 
-def test_message_from_the_english_page_reaches_the_registrants(
-    superuser_client, event, en_event_index
-):
+def test_message_from_the_english_page_reaches_the_registrants(post_message, event, en_event_index):
     english = translate_page(event, en_event_index.locale, title="Expert forum")
 
-    response = superuser_client.post(
-        message_url(english),
+    response = post_message(
+        english,
         {"subject": "Info", "message": "Text", "statuses": [CONFIRMED, WAITLISTED]},
     )
 

@@ -259,8 +259,8 @@ def test_mail_to_many_registrants_looks_up_the_event_once_per_language(make_even
         for number in range(count):
             register(event, f"p{count}-{number}@example.org", language=("de", "en")[number % 2])
         with CaptureQueriesContext(connection) as queries:
-            services.send_organiser_message(
-                event=event, statuses=[CONFIRMED], subject="Hinweis", body="Text"
+            services.queue_organiser_message(
+                event_id=event.pk, statuses=[CONFIRMED], subject="Hinweis", body="Text"
             )
         return sum("wagtailcore_locale" in query["sql"] for query in queries.captured_queries)
 
