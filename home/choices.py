@@ -10,12 +10,3 @@ class MunicipalityKind(models.TextChoices):
 class FederalState(models.TextChoices):
     LOWER_SAXONY = "niedersachsen", _("Niedersachsen")
     RHINELAND_PALATINATE = "rheinland-pfalz", _("Rheinland-Pfalz")
-
-
-class EmailStatus(models.TextChoices):
-    QUEUED = "queued", _("In der Warteschlange")
-    SENT = "sent", _("Versendet")
-    FAILED = "failed", _("Fehlgeschlagen")
-    DELIVERED = "delivered", _("Zugestellt")
-    BOUNCED = "bounced", _("Unzustellbar")
-    COMPLAINED = "complained", _("Als Spam gemeldet")

@@ -1,8 +1,11 @@
-"""The outbox: a failing provider never loses a registration or a mail, and the cron fallback
-`send_queued_emails` sends what is due, exactly once."""
+"""Delivery of outbox rows: a failing provider never loses a registration or a mail, retries
+back off, the cron fallback `send_queued_emails` sends what is due, and no row is sent twice,
+also when two workers run at once (PostgreSQL) and while no transaction is held open across
+the provider's network call."""
 
 import datetime
 import io
+import time
 
 import pytest
 from django.core import mail
@@ -14,13 +17,16 @@ from django.utils import timezone
 from events import services
 from events.choices import RegistrationStatus
 from events.models import Registration
-from home.choices import EmailStatus
-from home.emails import send_email
-from home.models import OutboundEmail
-from home.tasks import MAX_ATTEMPTS, deliver_email
+from outbox import delivery
+from outbox.choices import EmailStatus
+from outbox.delivery import MAX_ATTEMPTS
+from outbox.models import OutboundEmail
+from outbox.services import send_email
+from outbox.tasks import deliver_email
+from tests.concurrency import needs_postgresql, run_in_parallel
 from tests.factories import EventIndexPageFactory, EventPageFactory
 
-FAILING_BACKEND = "tests.home.test_outbox.FailingBackend"
+FAILING_BACKEND = "tests.outbox.test_delivery.FailingBackend"
 
 
 class FailingBackend(BaseEmailBackend):
@@ -94,7 +100,7 @@ def test_failing_provider_keeps_the_registration_and_schedules_a_retry(event):
     assert email.attempts == 1
     assert email.last_error == "ConnectionError: Provider nicht erreichbar"
     assert email.next_attempt_at > before + datetime.timedelta(minutes=1)
-    assert email.related_object == f"events.registration:{registration.pk}"
+    assert email.related_object == registration
     assert mail.outbox == []
 
 
@@ -152,7 +158,7 @@ def test_a_delivery_task_arriving_early_keeps_the_back_off(event):
     email = OutboundEmail.objects.get()
 
     # The task the first failure scheduled, started early (or a second one): not yet.
-    assert deliver_email.call(email.pk) == "not due"
+    assert deliver_email.call(email.pk) == "skipped"
 
     email.refresh_from_db()
     assert (email.status, email.attempts) == (EmailStatus.QUEUED, 1)
@@ -220,3 +226,124 @@ def test_anymail_message_id_is_stored_for_the_tracking_webhook(event):
     ids = list(OutboundEmail.objects.order_by("pk").values_list("provider_message_id", "status"))
     # anymail's test backend numbers its messages: 0, 1, ...
     assert ids == [("0", EmailStatus.SENT), ("1", EmailStatus.SENT)]
+
+
+# --- claims: never twice, never a lock across the network call ----------------------------
+
+
+def queued_row(address: str) -> OutboundEmail:
+    """A committed, queued row that no task has been started for."""
+    return OutboundEmail.objects.create(
+        recipient=address, template="notice", language="de", subject="Hinweis", body_text="Text"
+    )
+
+
+class SlowProvider(BaseEmailBackend):
+    """A provider whose API takes a while; records every message it accepted."""
+
+    accepted: list = []
+    observations: list = []
+
+    def send_messages(self, email_messages):
+        from django.db import connection
+
+        SlowProvider.observations.append(connection.in_atomic_block)
+        time.sleep(0.02)
+        SlowProvider.accepted.extend(message.to[0] for message in email_messages)
+        return len(email_messages)
+
+
+@pytest.fixture
+def slow_provider(settings):
+    settings.EMAIL_BACKEND = "tests.outbox.test_delivery.SlowProvider"
+    SlowProvider.accepted = []
+    SlowProvider.observations = []
+    return SlowProvider
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_send_every_row_exactly_once(slow_provider):
+    ids = [queued_row(f"person{n}@example.org").pk for n in range(12)]
+
+    def worker(_name):
+        for pk in ids:
+            delivery.deliver(pk)
+
+    errors = run_in_parallel(worker, ["worker-1", "worker-2"])
+
+    assert errors == []
+    assert sorted(slow_provider.accepted) == sorted(f"person{n}@example.org" for n in range(12))
+    statuses = set(OutboundEmail.objects.values_list("status", "attempts"))
+    assert statuses == {(EmailStatus.SENT, 1)}
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_provider_is_called_with_no_transaction_and_no_row_lock_held(settings):
+    seen = {}
+
+    class InspectingProvider(BaseEmailBackend):
+        def send_messages(self, email_messages):
+            from django.db import connection, connections
+
+            seen["in_transaction"] = connection.in_atomic_block
+            # Another connection can lock the row at once: nobody holds it.
+            other = connections.create_connection("default")
+            try:
+                with other.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT status FROM outbox_outboundemail WHERE id = %s FOR UPDATE NOWAIT",
+                        [row.pk],
+                    )
+                    seen["status_seen_by_others"] = cursor.fetchone()[0]
+            finally:
+                other.close()
+            return len(email_messages)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    row = queued_row("kim@example.org")
+
+    outcome = delivery.deliver(row.pk, connection=InspectingProvider())
+
+    row.refresh_from_db()
+    assert outcome.status == "sent"
+    assert seen == {"in_transaction": False, "status_seen_by_others": EmailStatus.SENDING}
+    assert (row.status, row.attempts, row.claimed_at) == (EmailStatus.SENT, 1, None)
+
+
+def test_a_row_left_sending_by_a_stopped_worker_goes_out_after_the_claim_timeout(db):
+    abandoned = queued_row("abandoned@example.org")
+    recent = queued_row("recent@example.org")
+    now = timezone.now()
+    OutboundEmail.objects.filter(pk=abandoned.pk).update(
+        status=EmailStatus.SENDING, attempts=1, claimed_at=now - delivery.CLAIM_TIMEOUT * 2
+    )
+    OutboundEmail.objects.filter(pk=recent.pk).update(
+        status=EmailStatus.SENDING, attempts=1, claimed_at=now - datetime.timedelta(minutes=1)
+    )
+
+    output = send_queued_emails()
+
+    assert output == "E-mails sent: 1, not sent: 0, skipped: 0"
+    assert [message.to for message in mail.outbox] == [["abandoned@example.org"]]
+    abandoned.refresh_from_db()
+    recent.refresh_from_db()
+    assert (abandoned.status, abandoned.attempts) == (EmailStatus.SENT, 2)
+    assert recent.status == EmailStatus.SENDING
+
+
+def test_an_outcome_is_not_written_over_a_claim_that_another_worker_took_over(db):
+    row = queued_row("kim@example.org")
+    claimed = delivery.claim(row.pk)
+    # The first worker stalls past the timeout; a second one takes the row over and sends it.
+    OutboundEmail.objects.filter(pk=row.pk).update(
+        claimed_at=timezone.now() - delivery.CLAIM_TIMEOUT * 2
+    )
+    assert delivery.deliver(row.pk).status == "sent"
+
+    # The first worker's provider call fails late: the row stays sent.
+    delivery._record_failure(claimed, "TimeoutError: spät")
+
+    row.refresh_from_db()
+    assert (row.status, row.last_error) == (EmailStatus.SENT, "")
