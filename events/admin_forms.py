@@ -8,16 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Locale
 
-from .choices import RegistrationStatus
+from home.transitions import NO_COMMENT, REQUIRED_COMMENT
+
+from .choices import ACTIVE_STATUSES, RegistrationStatus
 from .models import EventPage, Registration
 
 # Whom an organiser can write to; cancelled registrations never get organiser mail.
-MESSAGE_STATUSES = (
-    RegistrationStatus.CONFIRMED,
-    RegistrationStatus.ATTENDED,
-    RegistrationStatus.WAITLISTED,
-    RegistrationStatus.PENDING,
-)
+MESSAGE_STATUSES = ACTIVE_STATUSES
 DEFAULT_MESSAGE_STATUSES = (
     RegistrationStatus.CONFIRMED,
     RegistrationStatus.ATTENDED,
@@ -36,10 +33,14 @@ class RegistrationActionForm(forms.Form):
         help_text=_("Optional. Wird im Protokoll der Anmeldung gespeichert, nicht versendet."),
     )
 
-    def __init__(self, *args, with_comment: bool = False, **kwargs):
+    def __init__(self, *args, comment: str = NO_COMMENT, **kwargs):
+        """`comment`: whether the transition asks for one (see home.transitions)."""
         super().__init__(*args, **kwargs)
-        if not with_comment:
+        if comment == NO_COMMENT:
             del self.fields["comment"]
+        elif comment == REQUIRED_COMMENT:
+            self.fields["comment"].required = True
+            self.fields["comment"].help_text = _("Pflichtangabe. Wird im Protokoll gespeichert.")
 
 
 class OrganiserMessageForm(forms.Form):

@@ -1,14 +1,14 @@
 """Organisers' views in the Wagtail admin: registrations list, status actions, counts, messages.
 
-Every status change goes through `services.set_registration_state` (or `cancel_registration`),
-so the admin follows the same rules, audit trail and e-mails as the public site.
+The actions offered are the named transitions of the registration's transition table that
+the user may make (`events.transitions`), and every one goes through
+`services.set_registration_state`: the admin follows the same rules, audit trail and e-mails
+as the public site.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.contrib.admin.utils import quote
-from django.db import transaction
 from django.db.models import Count
 from django.http import Http404
 from django.middleware.csrf import get_token
@@ -30,14 +30,19 @@ from wagtail.admin.ui.tables import (
 )
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.log_actions import registry as log_registry
+
+from home.transitions import Transition
 
 from . import selectors, services
 from .admin_forms import OrganiserMessageForm, RegistrationActionForm
-from .choices import RegistrationStatus
+from .choices import CONFIRMED_STATUSES, RegistrationStatus
 from .models import EventPage, Registration
+from .transitions import REGISTRATION_STATES
 
 # What a spreadsheet reads as the start of a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -46,108 +51,19 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # --- status actions ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RegistrationAction:
-    name: str
-    target: str
-    from_statuses: tuple[str, ...]
-    label: str
-    confirmation: str
-    success_message: str
-    icon: str
-    with_comment: bool = False
-    serious: bool = False
-
-    def is_available(self, registration: Registration) -> bool:
-        return registration.anonymised_at is None and registration.status in self.from_statuses
-
-
-ACTIONS = {
-    action.name: action
-    for action in (
-        RegistrationAction(
-            name="checkin",
-            target=RegistrationStatus.ATTENDED,
-            from_statuses=(RegistrationStatus.CONFIRMED,),
-            label=gettext_lazy("Check-in"),
-            confirmation=gettext_lazy("Teilnahme von %(name)s bestätigen (Check-in)?"),
-            success_message=gettext_lazy("%(name)s ist eingecheckt."),
-            icon="tick",
-        ),
-        RegistrationAction(
-            name="undo-checkin",
-            target=RegistrationStatus.CONFIRMED,
-            from_statuses=(RegistrationStatus.ATTENDED,),
-            label=gettext_lazy("Check-in zurücknehmen"),
-            confirmation=gettext_lazy("Check-in von %(name)s zurücknehmen?"),
-            success_message=gettext_lazy("Der Check-in von %(name)s ist zurückgenommen."),
-            icon="undo",
-        ),
-        RegistrationAction(
-            name="approve",
-            target=RegistrationStatus.CONFIRMED,
-            from_statuses=(RegistrationStatus.PENDING,),
-            label=gettext_lazy("Freigeben"),
-            confirmation=gettext_lazy(
-                "Anmeldung von %(name)s freigeben? Die Person erhält eine Bestätigung per E-Mail."
-            ),
-            success_message=gettext_lazy("Die Anmeldung von %(name)s ist freigegeben."),
-            icon="check",
-        ),
-        RegistrationAction(
-            name="waitlist",
-            target=RegistrationStatus.WAITLISTED,
-            from_statuses=(RegistrationStatus.PENDING,),
-            label=gettext_lazy("Auf die Warteliste setzen"),
-            confirmation=gettext_lazy(
-                "%(name)s auf die Warteliste setzen? Die Person erhält eine Nachricht per E-Mail."
-            ),
-            success_message=gettext_lazy("%(name)s steht jetzt auf der Warteliste."),
-            icon="time",
-        ),
-        RegistrationAction(
-            name="cancel",
-            target=RegistrationStatus.CANCELLED,
-            from_statuses=(
-                RegistrationStatus.CONFIRMED,
-                RegistrationStatus.WAITLISTED,
-                RegistrationStatus.PENDING,
-            ),
-            label=gettext_lazy("Stornieren"),
-            confirmation=gettext_lazy(
-                "Anmeldung von %(name)s stornieren? Die Person erhält eine Stornobestätigung per "
-                "E-Mail; ein frei werdender Platz geht an die erste Person auf der Warteliste."
-            ),
-            success_message=gettext_lazy("Die Anmeldung von %(name)s ist storniert."),
-            icon="cross",
-            with_comment=True,
-            serious=True,
-        ),
-    )
-}
-
-
-def apply_registration_action(
-    registration: Registration, action: RegistrationAction, *, by, comment: str = ""
-) -> Registration:
-    """Carry out an organiser action through the registration service.
-
-    The service's transition table allows more than each button means (waitlisted ->
-    confirmed is how the waiting list moves up, without a capacity check), so the status the
-    organiser saw is re-checked with the rows locked in the service's order (event, then
-    registration), inside the same transaction. Raises RegistrationError.
-    """
-    with transaction.atomic():
-        EventPage.objects.select_for_update().filter(pk=registration.event_id).first()
-        current = Registration.objects.select_for_update().get(pk=registration.pk)
-        if not action.is_available(current):
-            raise services.RegistrationError(
-                _("Diese Änderung ist bei einer Anmeldung im Status „%(status)s“ nicht möglich.")
-                % {"status": current.get_status_display()}
-            )
-        if action.target == RegistrationStatus.CANCELLED:
-            return services.cancel_registration(current, by=by, comment=comment)
-        return services.set_registration_state(current, action.target, by=by, comment=comment)
+def action_buttons(registration, user, url_for) -> list[Button]:
+    """One button per action the user may take on the registration now."""
+    return [
+        Button(
+            transition.label,
+            url=url_for(transition.name),
+            icon_name=transition.icon,
+            priority=priority,
+        )
+        for priority, transition in enumerate(
+            REGISTRATION_STATES.actions_for(registration, by=user), start=40
+        )
+    ]
 
 
 def action_url(url_name: str, registration: Registration, action: str, next_url: str = "") -> str:
@@ -176,8 +92,13 @@ class CheckInColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context.get("request")
+        user = getattr(request, "user", None)
+        checkin = REGISTRATION_STATES.by_name("checkin")
         context["checkin_url"] = (
-            self._get_url(instance) if ACTIONS["checkin"].is_available(instance) else ""
+            self._get_url(instance)
+            if REGISTRATION_STATES.allows(instance, checkin.target, by=user)
+            and checkin in REGISTRATION_STATES.actions_for(instance, by=user)
+            else ""
         )
         context["attended"] = instance.status == RegistrationStatus.ATTENDED
         context["csrf_token"] = get_token(request) if request else ""
@@ -247,7 +168,7 @@ class RegistrationIndexView(generic.IndexView):
                 accessor="get_status_display",
                 label=gettext_lazy("Status"),
                 sort_key="status",
-                primary=lambda registration: registration.status in selectors.CONFIRMED_STATUSES,
+                primary=lambda registration: registration.status in CONFIRMED_STATUSES,
             ),
             DateColumn("created_at", label=gettext_lazy("Angemeldet am"), sort_key="created_at"),
             Column(
@@ -270,20 +191,9 @@ class RegistrationIndexView(generic.IndexView):
         return columns
 
     def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if not self.user_has_permission("change"):
-            return buttons
-        for priority, action in enumerate(ACTIONS.values(), start=40):
-            if action.is_available(instance):
-                buttons.append(
-                    Button(
-                        action.label,
-                        url=self.get_action_url(instance, action.name),
-                        icon_name=action.icon,
-                        priority=priority,
-                    )
-                )
-        return buttons
+        return super().get_list_more_buttons(instance) + action_buttons(
+            instance, self.request.user, lambda name: self.get_action_url(instance, name)
+        )
 
     @cached_property
     def header_buttons(self):
@@ -346,6 +256,11 @@ class RegistrationEditView(generic.EditView):
         return redirect(self.get_inspect_url() or reverse(self.index_url_name))
 
 
+class RegistrationHistoryView(history.HistoryView):
+    # Everyone who may see registrations may see how they came to be.
+    any_permission_required = ["view", "change"]
+
+
 class RegistrationInspectView(generic.InspectView):
     action_url_name = None
 
@@ -354,20 +269,12 @@ class RegistrationInspectView(generic.InspectView):
 
     @cached_property
     def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if self.user_has_permission("change"):
-            here = self.request.path
-            for priority, action in enumerate(ACTIONS.values(), start=40):
-                if action.is_available(self.object):
-                    buttons.append(
-                        Button(
-                            action.label,
-                            url=action_url(self.action_url_name, self.object, action.name, here),
-                            icon_name=action.icon,
-                            priority=priority,
-                        )
-                    )
-        return buttons
+        here = self.request.path
+        return list(super().header_more_buttons) + action_buttons(
+            self.object,
+            self.request.user,
+            lambda name: action_url(self.action_url_name, self.object, name, here),
+        )
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
@@ -377,28 +284,11 @@ class RegistrationInspectView(generic.InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["log_entries"] = [
-            {
-                "created_at": entry.created_at,
-                "from_label": status_label(entry.from_status),
-                "to_label": status_label(entry.to_status),
-                "actor": actor_label(entry),
-                "comment": entry.comment,
-            }
-            for entry in self.object.log_entries.select_related("actor")
-        ]
+        # The registration's history (ModelLogEntry), newest last, as the history view
+        # words it; the full history view is linked from the header.
+        entries = log_registry.get_logs_for_instance(self.object).select_related("user")
+        context["log_entries"] = list(entries.order_by("timestamp", "pk"))
         return context
-
-
-def status_label(value: str) -> str:
-    return RegistrationStatus(value).label if value in RegistrationStatus.values else value
-
-
-def actor_label(entry) -> str:
-    if entry.actor is not None:
-        return entry.actor.get_full_name() or entry.actor.get_username()
-    labels = {"registrant": _("Angemeldete Person"), "system": _("System")}
-    return labels.get(entry.actor_label, entry.actor_label)
 
 
 # --- organiser actions ---------------------------------------------------------------------
@@ -417,11 +307,11 @@ class RegistrationActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
     header_icon = "group"
 
     @cached_property
-    def action(self) -> RegistrationAction:
-        try:
-            return ACTIONS[self.kwargs["action"]]
-        except KeyError:
-            raise Http404 from None
+    def action(self) -> Transition:
+        action = REGISTRATION_STATES.by_name(self.kwargs["action"])
+        if action is None:
+            raise Http404
+        return action
 
     @cached_property
     def object(self) -> Registration:
@@ -444,10 +334,10 @@ class RegistrationActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
         ]
 
     def get_form(self, data=None):
-        return RegistrationActionForm(data, with_comment=self.action.with_comment)
+        return RegistrationActionForm(data, comment=self.action.comment)
 
     def get(self, request, *args, **kwargs):
-        if not self.action.is_available(self.object):
+        if not REGISTRATION_STATES.allows(self.object, self.action.target, by=request.user):
             messages.error(request, self.unavailable_message())
             return redirect(self.next_url)
         return self.render_to_response(self.get_context_data(form=self.get_form()))
@@ -457,11 +347,12 @@ class RegistrationActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         try:
-            apply_registration_action(
+            services.set_registration_state(
                 self.object,
-                self.action,
+                self.action.target,
                 by=request.user,
                 comment=form.cleaned_data.get("comment", ""),
+                action=self.action.name,
             )
         except services.RegistrationError as error:
             messages.error(request, error.message)
@@ -501,7 +392,7 @@ class OrganiserMessageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Fo
     @cached_property
     def event(self) -> EventPage:
         event = get_object_or_404(EventPage, pk=self.kwargs["event_pk"])
-        return services.canonical_event(event)
+        return selectors.canonical_event(event)
 
     @cached_property
     def listing_url(self) -> str:

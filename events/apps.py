@@ -7,4 +7,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, views  # noqa: F401
+        from .models import EventPage
+
+        # The event page routes its registration form to these views (see
+        # EventPage.registration_views).
+        EventPage.registration_views.update(
+            register=views.register, thanks=views.registration_thanks
+        )

@@ -32,3 +32,18 @@ class RegistrationStatus(models.TextChoices):
 class ParticipationMode(models.TextChoices):
     IN_PERSON = "praesenz", _("Vor Ort")
     ONLINE = "online", _("Online")
+
+
+# The status sets, defined once. Statuses that take one of the event's seats:
+SEAT_STATUSES = frozenset(
+    {RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING, RegistrationStatus.ATTENDED}
+)
+# People who are in (confirmed, or came): they get the calendar file and the access details.
+CONFIRMED_STATUSES = frozenset({RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED})
+# Everyone still registered, in the order organisers see the groups.
+ACTIVE_STATUSES = (
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.ATTENDED,
+    RegistrationStatus.WAITLISTED,
+    RegistrationStatus.PENDING,
+)

@@ -1,17 +1,16 @@
-"""Registration e-mails: context, calendar attachment and signed personal link."""
+"""Registration e-mails: context, calendar attachment and signed personal link, into the
+outbox in the registrant's language."""
 
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
-from home.emails import Attachment, send_email
+from outbox.services import Attachment, send_email
 
 from . import ics, selectors
-from .choices import RegistrationStatus
 from .models import EventPage, Registration
+from .tokens import registration_token
 
-SIGNING_SALT = "events.registration"
 ICS_MIMETYPE = "text/calendar; charset=utf-8; method=PUBLISH"
 # Mails after which the person holds a seat: they carry the calendar file and access details.
 SEAT_TEMPLATES = {
@@ -24,24 +23,6 @@ SEAT_TEMPLATES = {
 # copies of a meeting link, the fewer places it leaks from. Other mails point to the page.
 ACCESS_TEMPLATES = {"registration_confirmed", "registration_promoted", "registration_reminder"}
 ACCESS_HINT_TEMPLATES = {"event_changed", "organiser_message"}
-
-
-def registration_token(registration: Registration) -> str:
-    return signing.TimestampSigner(salt=SIGNING_SALT).sign(str(registration.token))
-
-
-def registration_for_token(token: str) -> Registration | None:
-    """The registration behind a signed link, or None when it is tampered, expired or gone."""
-    max_age = settings.REGISTRATION_LINK_MAX_AGE_DAYS * 24 * 3600
-    try:
-        raw = signing.TimestampSigner(salt=SIGNING_SALT).unsign(token, max_age=max_age)
-    except signing.BadSignature:
-        return None
-    return (
-        Registration.objects.select_related("event")
-        .filter(token=raw, anonymised_at__isnull=True)
-        .first()
-    )
 
 
 def site_url(path: str) -> str:
@@ -59,7 +40,13 @@ def calendar_attachment(
 ) -> Attachment:
     """`event` as selectors.event_for_registration gives it."""
     with translation.override(registration.language):
-        content = ics.build_calendar([event], request=None, name=event.title, method=method)
+        content = ics.build_calendar(
+            [event],
+            sequences=selectors.calendar_sequences([event]),
+            request=None,
+            name=event.title,
+            method=method,
+        )
     return Attachment(
         filename=f"{event.slug[:60]}.ics",
         content=content,
@@ -76,7 +63,7 @@ def send_registration_email(
     looked up once per language instead of once per person.
     """
     event = selectors.event_for_registration(registration, cache=events)
-    holds_seat = registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
+    holds_seat = registration.is_confirmed
     context = {
         "registration": registration,
         "event": event,
@@ -99,5 +86,5 @@ def send_registration_email(
         language=registration.language,
         context=context,
         attachments=attachments,
-        related_object=f"events.registration:{registration.pk}",
+        related_to=registration,
     )

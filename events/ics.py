@@ -1,4 +1,7 @@
-"""iCalendar (RFC 5545) export of events, built with the icalendar library."""
+"""iCalendar (RFC 5545) export of events, built with the icalendar library.
+
+Pure serialisation: the caller passes the events and their SEQUENCE numbers
+(`selectors.calendar_sequences`)."""
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -6,9 +9,8 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
-from . import selectors
 from .choices import EventStatus
-from .models import EventPage
+from .presentation import absolute_url, plain_text_description
 
 PRODID = "-//ism Mainz//Integration im Querschnitt//DE"
 TZID = "Europe/Berlin"
@@ -41,7 +43,7 @@ def berlin_vtimezone() -> Timezone:
     return tz
 
 
-def _vevent(event: EventPage, *, sequence: int, url: str, stamp: datetime, method: str) -> Event:
+def _vevent(event, *, sequence: int, url: str, stamp: datetime, method: str) -> Event:
     vevent = Event()
     vevent.add("uid", event.calendar_uid)
     vevent.add("dtstamp", stamp)
@@ -55,7 +57,7 @@ def _vevent(event: EventPage, *, sequence: int, url: str, stamp: datetime, metho
         vevent.add("dtstart", event.start.astimezone(BERLIN))
         vevent.add("dtend", event.end.astimezone(BERLIN))
     vevent.add("summary", event.title)
-    vevent.add("description", selectors.plain_text_description(event, url))
+    vevent.add("description", plain_text_description(event, url))
     location = " ".join(event.location_line.split())  # one line, whatever editors typed
     if location:
         vevent.add("location", location)
@@ -73,14 +75,15 @@ def _vevent(event: EventPage, *, sequence: int, url: str, stamp: datetime, metho
     return vevent
 
 
-def build_calendar(events, *, request, name: str, method: str = "PUBLISH") -> bytes:
-    """Serialise events as one VCALENDAR.
+def build_calendar(
+    events, *, sequences: dict, request, name: str, method: str = "PUBLISH"
+) -> bytes:
+    """Serialise events as one VCALENDAR; `sequences` maps translation keys to SEQUENCE.
 
     `method` exists for e-mails: a cancellation notice sends METHOD:CANCEL. Change notices need
     no extra: the publication has already raised the stored SEQUENCE.
     """
     events = list(events)
-    sequences = selectors.calendar_sequences(events)
     stamp = timezone.now().replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -98,7 +101,7 @@ def build_calendar(events, *, request, name: str, method: str = "PUBLISH") -> by
             _vevent(
                 event,
                 sequence=sequences.get(event.translation_key, 0),
-                url=selectors.absolute_url(event, request),
+                url=absolute_url(event, request),
                 stamp=stamp,
                 method=method,
             )

@@ -1,4 +1,7 @@
 import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import ClassVar
 
 from django import forms
 from django.conf import settings
@@ -10,15 +13,76 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
-from home.models import FocusArea
+from home.models import (
+    FocusArea,
+    SectionPageManager,
+    content_locale,
+    localized_focus_areas,
+    with_localized_focus_areas,
+)
+from home.pagination import paginate
 
-from . import blocks
-from .choices import EventFormat, EventMode, EventStatus, ParticipationMode, RegistrationStatus
+from . import blocks, presentation
+from .choices import (
+    CONFIRMED_STATUSES,
+    SEAT_STATUSES,
+    EventFormat,
+    EventMode,
+    EventStatus,
+    ParticipationMode,
+    RegistrationStatus,
+)
+from .filters import EventFilters, filter_options
+
+
+def not_over_yet() -> models.Q:
+    """Events still running: all-day events count until the end of their last day."""
+    now = timezone.now()
+    start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return models.Q(end__gte=now) | models.Q(all_day=True, end__gte=start_of_today)
+
+
+def _month_bounds(month):
+    tz = timezone.get_current_timezone()
+    first = datetime(month.year, month.month, 1, tzinfo=tz)
+    following = datetime(month.year + month.month // 12, month.month % 12 + 1, 1, tzinfo=tz)
+    return first, following
+
+
+class EventPageQuerySet(PageQuerySet):
+    def listed(self):
+        """Live, public events in the language the visitor sees them in (see content_locale)."""
+        return (
+            self.live()
+            .public()
+            .filter(locale=content_locale(EventIndexPage))
+            .prefetch_related("focus_areas")
+        )
+
+    def upcoming(self):
+        return self.filter(not_over_yet()).order_by("start", "pk")
+
+    def past(self):
+        return self.exclude(not_over_yet()).order_by("-start", "-pk")
+
+    def matching(self, filters: EventFilters):
+        events = self.past() if filters.archive else self.upcoming()
+        if filters.event_format:
+            events = events.filter(event_format=filters.event_format)
+        if filters.mode:
+            events = events.filter(mode=filters.mode)
+        if filters.focus_area:
+            events = events.filter(focus_areas__slug=filters.focus_area).distinct()
+        if filters.month:
+            first, following = _month_bounds(filters.month)
+            events = events.filter(start__lt=following, end__gte=first)
+        return events
 
 
 class EventIndexPage(Page):
@@ -32,26 +96,32 @@ class EventIndexPage(Page):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
 
+    objects = SectionPageManager()
+
     class Meta:
         verbose_name = _("Veranstaltungsübersicht")
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        filters = selectors.EventFilters.from_query(request.GET)
+        focus_areas = FocusArea.objects.for_active_locale()
+        filters = EventFilters.from_query(request.GET, focus_areas=focus_areas)
         context["filters"] = filters
-        context["filter_options"] = selectors.filter_options()
+        context["filter_options"] = filter_options(focus_areas=focus_areas)
         context["archive"] = filters.archive
-        context["events_page"] = selectors.paginate_events(
-            selectors.events_for_index(self, filters=filters),
+        events_page = paginate(
+            self.events().matching(filters),
             request.GET.get("page"),
             per_page=settings.EVENTS_PAGE_SIZE,
         )
+        events_page.object_list = with_localized_focus_areas(events_page.object_list)
+        context["events_page"] = events_page
         if not filters.archive:
-            context["recent_past_events"] = selectors.recent_past_events(self, limit=3)
-        context["calendar_feeds"] = selectors.calendar_feeds()
+            context["recent_past_events"] = with_localized_focus_areas(self.events().past()[:3])
+        context["calendar_feeds"] = presentation.calendar_feeds(focus_areas=focus_areas)
         return context
+
+    def events(self):
+        return EventPage.objects.listed().child_of(self)
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -183,9 +253,16 @@ class EventPage(RoutablePageMixin, Page):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
 
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
     class Meta:
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=EventStatus.values), name="event_status_known"
+            ),
+        ]
 
     def clean(self):
         super().clean()
@@ -206,31 +283,25 @@ class EventPage(RoutablePageMixin, Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from home import selectors as home_selectors
-
-        from . import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["focus_areas"] = home_selectors.localized_focus_areas(self.focus_areas.all())
-        context["calendar_links"] = selectors.calendar_links(self, request)
-        context["json_ld"] = selectors.event_json_ld(self, request)
+        context["focus_areas"] = localized_focus_areas(self.focus_areas.all())
+        context["calendar_links"] = presentation.calendar_links(self, request)
+        context["json_ld"] = presentation.event_json_ld(self, request)
         return context
 
     # --- routes: the registration form below the page --------------------------------------
-    # The route methods hand over to events.views (imported late, as NewsIndexPage does with
-    # its feeds), so that the form handling lives in the view layer, not in the model.
+    # The form handling lives in events.views, which plugs its views in here when the app is
+    # ready (EventsConfig.ready): the model layer never imports the view layer.
+
+    registration_views: ClassVar[dict[str, Callable]] = {}
 
     @path("anmelden/", name="register")
     def registration_form(self, request):
-        from . import views
-
-        return views.register(request, self)
+        return self.registration_views["register"](request, self)
 
     @path("anmelden/danke/", name="register_thanks")
     def registration_thanks(self, request):
-        from . import views
-
-        return views.registration_thanks(request, self)
+        return self.registration_views["thanks"](request, self)
 
     # --- helpers used by templates, exports and the registration feature -------------------
 
@@ -347,35 +418,20 @@ class Registration(models.Model):
                 condition=~models.Q(status="cancelled") & models.Q(anonymised_at__isnull=True),
                 name="unique_active_registration_per_email",
             ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=RegistrationStatus.values),
+                name="registration_status_known",
+            ),
         ]
 
     def __str__(self):
         return f"{self.name} – {self.event.title}"
 
+    @property
+    def holds_seat(self) -> bool:
+        return self.status in SEAT_STATUSES
 
-class RegistrationLogEntry(models.Model):
-    """Audit trail: every status change, who made it and why."""
-
-    registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="log_entries"
-    )
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    actor_label = models.CharField(max_length=100, blank=True)
-    comment = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("Protokolleintrag")
-        verbose_name_plural = _("Protokolleinträge")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.from_status or '–'} → {self.to_status}"
+    @property
+    def is_confirmed(self) -> bool:
+        """Confirmed or attended: gets the calendar file and the online access details."""
+        return self.status in CONFIRMED_STATUSES

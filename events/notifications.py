@@ -6,49 +6,18 @@ person's language and is sent after the surrounding transaction commits.
 
 from datetime import timedelta
 
-from anymail.signals import EventType
 from django.db import transaction
 from django.utils import timezone
 
-from home.models import OutboundEmail
-
-from .choices import EventStatus, RegistrationStatus
+from .choices import ACTIVE_STATUSES, EventStatus, RegistrationStatus
 from .emails import send_registration_email
-from .models import CalendarState, EventPage, Registration
-from .services import canonical_event, record_event_publication
-
-RELATED_PREFIX = "events.registration:"
+from .models import EventPage, Registration
+from .selectors import canonical_event
 
 
 def _reachable(registrations):
     # Anonymised rows carry a placeholder address; a hard bounce is not retried.
     return registrations.filter(anonymised_at__isnull=True, email_unreachable=False)
-
-
-def record_publication_and_notify(event: EventPage) -> bool:
-    """Record a publication of `event` (any language) and tell registrants when it mattered.
-
-    When the publication raised the iCalendar SEQUENCE (time, place or status changed), the
-    notices to all registrants are rendered by a background task after the commit, so that
-    publishing an event with many registrants does not wait for them. Only the page in the
-    default language can raise SEQUENCE (see record_event_publication), so each change is
-    announced once. Returns whether notices were scheduled.
-    """
-    from .tasks import send_event_change_notices
-
-    with transaction.atomic():
-        CalendarState.objects.get_or_create(translation_key=event.translation_key)
-        before = (
-            CalendarState.objects.select_for_update()
-            .get(translation_key=event.translation_key)
-            .sequence
-        )
-        state = record_event_publication(event)
-        if state.sequence <= before:
-            return False
-        event_id = canonical_event(event).pk
-        transaction.on_commit(lambda: send_event_change_notices.enqueue(event_id))
-    return True
 
 
 def notify_event_change(event: EventPage) -> int:
@@ -62,7 +31,7 @@ def notify_event_change(event: EventPage) -> int:
     if event.is_past:
         return 0
     template = "event_cancelled" if event.status == EventStatus.CANCELLED else "event_changed"
-    registrations = _reachable(event.registrations.exclude(status=RegistrationStatus.CANCELLED))
+    registrations = _reachable(event.registrations.filter(status__in=ACTIVE_STATUSES))
     count, events = 0, {}
     for registration in registrations.select_related("event").order_by("created_at", "pk"):
         send_registration_email(registration, template, events=events)
@@ -106,31 +75,32 @@ def send_due_reminders(*, days: int, now=None) -> int:
     return len(claimed)
 
 
-def flag_bounced_address(event) -> int:
-    """After a hard bounce of a registration mail, flag the registration's address.
-
-    `event` is anymail's tracking event; its "bounced" type is a permanent failure (temporary
-    ones are "deferred"). Organisers see the flag; bulk mails skip the address. Other events
-    and unknown message ids are ignored. Returns the number of registrations flagged.
-    """
-    if event.event_type != EventType.BOUNCED or not event.message_id:
-        return 0
-    related = OutboundEmail.objects.filter(
-        provider_message_id=str(event.message_id), related_object__startswith=RELATED_PREFIX
-    ).values_list("related_object", flat=True)
-    pks = [
-        int(pk) for pk in (value.removeprefix(RELATED_PREFIX) for value in related) if pk.isdigit()
-    ]
-    if not pks:
-        return 0
-    return Registration.objects.filter(pk__in=pks, anonymised_at__isnull=True).update(
-        email_unreachable=True
+def organiser_message_recipients(event: EventPage, statuses):
+    return Registration.objects.filter(
+        event=canonical_event(event), status__in=statuses, anonymised_at__isnull=True
     )
 
 
-def delete_mails_of(registration: Registration) -> int:
-    """Delete the outbox rows of one registration's mails; returns how many."""
-    deleted, _by_model = OutboundEmail.objects.filter(
-        related_object=f"{RELATED_PREFIX}{registration.pk}"
-    ).delete()
-    return deleted
+def queue_organiser_message(*, event_id: int, statuses, subject: str, body: str) -> int:
+    """Put the organiser's message into the outbox for each reachable registrant, in their
+    language (template "organiser_message"). One transaction: everyone's mail or nobody's.
+    Returns the number queued."""
+    event = EventPage.objects.get(pk=event_id)
+    registrations = (
+        _reachable(organiser_message_recipients(event, statuses))
+        .select_related("event")
+        .order_by("created_at", "pk")
+    )
+    queued = 0
+    events: dict = {}  # the event per language, looked up once
+    with transaction.atomic():
+        for registration in registrations:
+            send_registration_email(
+                registration,
+                "organiser_message",
+                events=events,
+                message_subject=subject,
+                message_body=body,
+            )
+            queued += 1
+    return queued

@@ -1,150 +1,32 @@
-"""Reads for events. Listings run a fixed number of queries, whatever the number of events."""
+"""Reads for events, for the view layer, e-mails and the admin. Listings run a fixed number of
+queries, whatever the number of events or registrations.
 
-import json
-import re
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from urllib.parse import urlencode
+The pages' own reads are queryset methods (events/models.py); this module builds on them.
+"""
 
-from django.conf import settings
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home import selectors as home_selectors
+from home.models import FocusArea, with_localized_focus_areas
 
-from . import services
-from .choices import EventFormat, EventMode, EventStatus, RegistrationStatus
+from .choices import CONFIRMED_STATUSES, SEAT_STATUSES, EventStatus, RegistrationStatus
 from .models import CalendarState, EventIndexPage, EventPage, Registration
 
 FEED_HISTORY = timedelta(days=183)  # feeds keep about six months of past events
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-@dataclass
-class EventFilters:
-    event_format: str = ""
-    focus_area: str = ""
-    mode: str = ""
-    month: date | None = None
-    archive: bool = False
-    invalid: list[str] = field(default_factory=list)
-
-    @classmethod
-    def from_query(cls, query) -> "EventFilters":
-        """Parse the query string; unknown values are dropped and reported, never raised."""
-        filters = cls(archive=query.get("zeitraum") == "archiv")
-        value = query.get("format", "")
-        if value in EventFormat.values:
-            filters.event_format = value
-        elif value:
-            filters.invalid.append("format")
-        value = query.get("modus", "")
-        if value in EventMode.values:
-            filters.mode = value
-        elif value:
-            filters.invalid.append("modus")
-        value = query.get("bereich", "")
-        if value and value in {
-            area.slug for area in home_selectors.focus_areas_for_active_locale()
-        }:
-            filters.focus_area = value
-        elif value:
-            filters.invalid.append("bereich")
-        value = query.get("monat", "")
-        match = MONTH_PATTERN.match(value)
-        if match and 1 <= int(match[2]) <= 12 and 2000 <= int(match[1]) <= 2100:
-            filters.month = date(int(match[1]), int(match[2]), 1)
-        elif value:
-            filters.invalid.append("monat")
-        return filters
-
-    @property
-    def active(self) -> bool:
-        return bool(self.event_format or self.focus_area or self.mode or self.month)
-
-
-def _month_bounds(month: date) -> tuple[datetime, datetime]:
-    tz = timezone.get_current_timezone()
-    first = datetime(month.year, month.month, 1, tzinfo=tz)
-    following = datetime(month.year + month.month // 12, month.month % 12 + 1, 1, tzinfo=tz)
-    return first, following
-
-
-def not_over_yet() -> Q:
-    """Events still running: all-day events count until the end of their last day."""
-    now = timezone.now()
-    start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    return Q(end__gte=now) | Q(all_day=True, end__gte=start_of_today)
-
-
-def _base_events():
-    return (
-        EventPage.objects.live()
-        .public()
-        .filter(locale=home_selectors.content_locale(EventIndexPage))
-        .prefetch_related("focus_areas")
-    )
-
-
-def events_for_index(index: EventIndexPage, *, filters: EventFilters):
-    events = _base_events().child_of(index)
-    if filters.archive:
-        events = events.exclude(not_over_yet()).order_by("-start", "-pk")
-    else:
-        events = events.filter(not_over_yet()).order_by("start", "pk")
-    if filters.event_format:
-        events = events.filter(event_format=filters.event_format)
-    if filters.mode:
-        events = events.filter(mode=filters.mode)
-    if filters.focus_area:
-        events = events.filter(focus_areas__slug=filters.focus_area).distinct()
-    if filters.month:
-        first, following = _month_bounds(filters.month)
-        events = events.filter(start__lt=following, end__gte=first)
-    return events
-
-
-def paginate_events(events, page_number, *, per_page: int):
-    page = home_selectors.paginate(events, page_number, per_page=per_page)
-    page.object_list = home_selectors.with_localized_focus_areas(page.object_list)
-    return page
-
-
-def recent_past_events(index: EventIndexPage, *, limit: int) -> list[EventPage]:
-    events = _base_events().child_of(index).exclude(not_over_yet()).order_by("-start")
-    return home_selectors.with_localized_focus_areas(events[:limit])
 
 
 def upcoming_events(*, limit: int) -> list[EventPage]:
-    events = _base_events().filter(not_over_yet()).order_by("start", "pk")
-    return home_selectors.with_localized_focus_areas(events[:limit])
+    return with_localized_focus_areas(EventPage.objects.listed().upcoming()[:limit])
 
 
 def event_index_for_active_locale() -> EventIndexPage | None:
-    return (
-        EventIndexPage.objects.live().public().filter(locale=Locale.get_active()).first()
-        or EventIndexPage.objects.live().public().filter(locale=Locale.get_default()).first()
-    )
-
-
-def filter_options() -> dict:
-    today = timezone.localdate()
-    months = []
-    year, month = today.year, today.month
-    for _offset in range(12):
-        months.append(date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return {
-        "formats": EventFormat.choices,
-        "modes": EventMode.choices,
-        "focus_areas": home_selectors.focus_areas_for_active_locale(),
-        "months": months,
-    }
+    return EventIndexPage.objects.for_active_locale()
 
 
 # --- iCalendar -------------------------------------------------------------------------------
@@ -152,15 +34,8 @@ def filter_options() -> dict:
 
 def events_for_calendar_feed(*, event_format: str = "", focus_area: str = "") -> list[EventPage]:
     """Published public events in the active language: upcoming ones and about six months back."""
-    events = (
-        EventPage.objects.live()
-        .public()
-        .filter(
-            locale=home_selectors.content_locale(EventIndexPage),
-            end__gte=timezone.now() - FEED_HISTORY,
-        )
-        .order_by("start", "pk")
-    )
+    events = EventPage.objects.listed().filter(end__gte=timezone.now() - FEED_HISTORY)
+    events = events.order_by("start", "pk")
     if event_format:
         events = events.filter(event_format=event_format)
     if focus_area:
@@ -177,155 +52,38 @@ def calendar_sequences(events) -> dict:
     )
 
 
-def calendar_feeds(request=None) -> list[dict]:
-    """Subscribable feeds with their https and webcal addresses."""
-    feeds = [{"label": _("Alle Veranstaltungen"), "path": reverse("events:feed")}]
-    for value, label in EventFormat.choices:
-        feeds.append(
-            {"label": label, "path": reverse("events:feed_format", kwargs={"slug": value})}
-        )
-    for area in home_selectors.focus_areas_for_active_locale():
-        feeds.append(
-            {
-                "label": area.short_title,
-                "path": reverse("events:feed_focus_area", kwargs={"slug": area.slug}),
-            }
-        )
-    return feeds
-
-
-def absolute_url(page, request=None) -> str:
-    """The page's address on the host the request came in on (not the Site record's).
-
-    Without a request (e-mails, background tasks) the configured public base URL is used.
-    """
-    if request is None:
-        parts = page.get_url_parts()
-        path = parts[2] if parts else "/"
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-    return request.build_absolute_uri(page.get_url(request))
-
-
-def plain_text_description(event: EventPage, url: str) -> str:
-    parts = [event.teaser.strip()]
-    if event.status != EventStatus.SCHEDULED:
-        parts.insert(0, f"{event.get_status_display()}. {event.status_note}".strip())
-    if event.target_audience:
-        audience = strip_tags(event.target_audience).strip()
-        parts.append(_("Zielgruppe: %(audience)s") % {"audience": audience})
-    parts.append(_("Weitere Informationen und Anmeldung: %(url)s") % {"url": url})
-    return "\n\n".join(part for part in parts if part)
-
-
-def _utc_stamp(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def calendar_links(event: EventPage, request) -> dict:
-    """The .ics download plus "add to" links for Google Calendar and Outlook.com."""
-    url = absolute_url(event, request)
-    details = plain_text_description(event, url)
-    if event.all_day:
-        end_exclusive = event.local_end.date() + timedelta(days=1)
-        google_dates = f"{event.local_start:%Y%m%d}/{end_exclusive:%Y%m%d}"
-        outlook_start = event.local_start.date().isoformat()
-        outlook_end = end_exclusive.isoformat()
-    else:
-        google_dates = f"{_utc_stamp(event.start)}/{_utc_stamp(event.end)}"
-        outlook_start = event.local_start.isoformat()
-        outlook_end = event.local_end.isoformat()
-    google = "https://calendar.google.com/calendar/render?" + urlencode(
-        {
-            "action": "TEMPLATE",
-            "text": event.title,
-            "dates": google_dates,
-            "details": details,
-            "location": event.location_line,
-            "ctz": "Europe/Berlin",
-        }
-    )
-    outlook = "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
-        {
-            "path": "/calendar/action/compose",
-            "rru": "addevent",
-            "subject": event.title,
-            "startdt": outlook_start,
-            "enddt": outlook_end,
-            "allday": "true" if event.all_day else "false",
-            "body": details,
-            "location": event.location_line,
-        }
-    )
-    return {
-        "ics": reverse("events:event_ics", kwargs={"page_id": event.pk}),
-        "google": google,
-        "outlook": outlook,
-    }
-
-
-def event_json_ld(event: EventPage, request) -> str:
-    """schema.org Event as JSON, escaped for a <script type="application/ld+json"> block."""
-    attendance = {
-        EventMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
-        EventMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
-        EventMode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
-    }
-    status = {
-        EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
-        EventStatus.CANCELLED: "https://schema.org/EventCancelled",
-        EventStatus.POSTPONED: "https://schema.org/EventPostponed",
-    }
-    url = absolute_url(event, request)
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": event.title,
-        "description": event.teaser,
-        "url": url,
-        "startDate": event.local_start.date().isoformat()
-        if event.all_day
-        else event.local_start.isoformat(),
-        "endDate": event.local_end.date().isoformat()
-        if event.all_day
-        else event.local_end.isoformat(),
-        "eventAttendanceMode": attendance[event.mode],
-        "eventStatus": status[event.status],
-        "inLanguage": event.locale.language_code,
-        "organizer": {
-            "@type": "Organization",
-            "name": "Institut für Sozialpädagogische Forschung Mainz gGmbH (ism)",
-        },
-        "location": [],
-    }
-    if event.mode in (EventMode.IN_PERSON, EventMode.HYBRID):
-        data["location"].append(
-            {
-                "@type": "Place",
-                "name": event.venue_name or event.city,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": event.street,
-                    "postalCode": event.postal_code,
-                    "addressLocality": event.city,
-                    "addressCountry": "DE",
-                },
-            }
-        )
-    if event.mode in (EventMode.ONLINE, EventMode.HYBRID):
-        # The access link itself is for confirmed registrants only.
-        data["location"].append({"@type": "VirtualLocation", "url": url})
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-
-
-def focus_area_by_slug(slug: str):
-    return next(
-        (area for area in home_selectors.focus_areas_for_active_locale() if area.slug == slug),
-        None,
-    )
+def focus_area_by_slug(slug: str) -> FocusArea | None:
+    return next((a for a in FocusArea.objects.for_active_locale() if a.slug == slug), None)
 
 
 # --- registrations --------------------------------------------------------------------------------
+
+
+def canonical_event(event: EventPage) -> EventPage:
+    """The event's page in the default language: registrations hang off this one."""
+    default = Locale.get_default()
+    if event.locale_id == default.pk:
+        return event
+    return (
+        EventPage.objects.filter(translation_key=event.translation_key, locale=default).first()
+        or event
+    )
+
+
+def seats_taken(event: EventPage) -> int:
+    return event.registrations.filter(status__in=SEAT_STATUSES).count()
+
+
+def registration_is_open(event: EventPage, *, now=None) -> bool:
+    now = now or timezone.now()
+    return (
+        event.registration_enabled
+        and event.live
+        and event.status == EventStatus.SCHEDULED
+        and event.end > now
+        and (event.registration_opens_at is None or event.registration_opens_at <= now)
+        and (event.registration_closes_at is None or now < event.registration_closes_at)
+    )
 
 
 @dataclass(frozen=True)
@@ -355,13 +113,13 @@ def availability_for(page: EventPage, *, now=None) -> Availability | None:
     people registered.
     """
     now = now or timezone.now()
-    event = services.canonical_event(page)
+    event = canonical_event(page)
     if not event.registration_enabled:
         return None
     seats_left = None
     if event.capacity is not None:
-        seats_left = max(event.capacity - services.seats_taken(event), 0)
-    if services.registration_is_open(event, now=now):
+        seats_left = max(event.capacity - seats_taken(event), 0)
+    if registration_is_open(event, now=now):
         if seats_left is None or seats_left > 0:
             state = "open"
         elif event.waiting_list_enabled:
@@ -371,7 +129,7 @@ def availability_for(page: EventPage, *, now=None) -> Availability | None:
     elif (
         event.registration_opens_at is not None
         and now < event.registration_opens_at
-        and services.registration_is_open(event, now=event.registration_opens_at)
+        and registration_is_open(event, now=event.registration_opens_at)
     ):
         state = "not_yet_open"
     else:
@@ -425,7 +183,6 @@ def waiting_list_position(registration: Registration) -> int:
 # --- counts for organisers ------------------------------------------------------------------------
 
 # For organisers, people who came were confirmed too.
-CONFIRMED_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
 COUNTED_STATUSES = {
     "confirmed": CONFIRMED_STATUSES,
     "waitlisted": (RegistrationStatus.WAITLISTED,),
@@ -461,7 +218,7 @@ class RegistrationCounts:
 def registration_counts(event: EventPage) -> RegistrationCounts:
     """Counts for one event (any language version) in one aggregate query.
 
-    `event` is the default-language page (see `services.canonical_event`): its capacity is the
+    `event` is the default-language page (see `canonical_event`): its capacity is the
     one the registration service applies.
     """
     totals = Registration.objects.filter(event__translation_key=event.translation_key).aggregate(

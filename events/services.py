@@ -1,22 +1,31 @@
-"""Writes for events."""
+"""Writes for events: calendar state on publication, registrations and their states,
+organisers' messages, retention. Every registration status change goes through
+`set_registration_state`."""
 
 import contextlib
 import hashlib
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, ModelLogEntry
+from django.utils.translation import gettext_lazy
 
-from home.models import OutboundEmail
+from home.audit import anonymise_log_entries, log_transition
+from home.transitions import CREATED
+from outbox.services import anonymise_emails_for
 
-from .choices import EventStatus, RegistrationStatus
-from .models import CalendarState, EventPage, Registration, RegistrationLogEntry
+from . import emails
+from .choices import ACTIVE_STATUSES, SEAT_STATUSES, EventStatus, RegistrationStatus
+from .models import CalendarState, EventPage, Registration
+from .selectors import canonical_event, registration_is_open, seats_taken
+from .tasks import queue_organiser_message_task, send_event_change_notices
+from .transitions import REGISTRANT, REGISTRATION_STATES, SYSTEM, RegistrationError
+
+__all__ = ["RegistrationError"]  # the app's one exception for refused operations
 
 # What calendar clients must be told about: a change to any of these raises SEQUENCE. Only
 # fields that are the same in every translation count (the venue name is translated), since
@@ -91,99 +100,31 @@ def record_published_capacity(event: EventPage) -> bool:
     return known and old is not None and (new is None or new > old)
 
 
+def record_publication_and_notify(event: EventPage) -> bool:
+    """Record a publication of `event` (any language) and tell registrants when it mattered.
+
+    When the publication raised the iCalendar SEQUENCE (time, place or status changed), the
+    notices to all registrants are rendered by a background task after the commit, so that
+    publishing an event with many registrants does not wait for them. Only the page in the
+    default language can raise SEQUENCE (see record_event_publication), so each change is
+    announced once. Returns whether notices were scheduled.
+    """
+    with transaction.atomic():
+        CalendarState.objects.get_or_create(translation_key=event.translation_key)
+        before = (
+            CalendarState.objects.select_for_update()
+            .get(translation_key=event.translation_key)
+            .sequence
+        )
+        state = record_event_publication(event)
+        if state.sequence <= before:
+            return False
+        event_id = canonical_event(event).pk
+        transaction.on_commit(lambda: send_event_change_notices.enqueue(event_id))
+    return True
+
+
 # --- Registration -------------------------------------------------------------------------
-
-ACTIVE_STATUSES = (
-    RegistrationStatus.CONFIRMED,
-    RegistrationStatus.PENDING,
-    RegistrationStatus.ATTENDED,
-)
-"""Statuses that hold a seat."""
-
-ALLOWED_TRANSITIONS = {
-    RegistrationStatus.PENDING: {
-        RegistrationStatus.CONFIRMED,
-        RegistrationStatus.WAITLISTED,
-        RegistrationStatus.CANCELLED,
-    },
-    RegistrationStatus.WAITLISTED: {
-        RegistrationStatus.CONFIRMED,
-        RegistrationStatus.PENDING,
-        RegistrationStatus.CANCELLED,
-    },
-    RegistrationStatus.CONFIRMED: {RegistrationStatus.CANCELLED, RegistrationStatus.ATTENDED},
-    RegistrationStatus.ATTENDED: {RegistrationStatus.CONFIRMED},
-    RegistrationStatus.CANCELLED: set(),
-}
-
-# Which mail a transition sends (to the registrant, in their language).
-TRANSITION_EMAILS = {
-    (RegistrationStatus.WAITLISTED, RegistrationStatus.CONFIRMED): "registration_promoted",
-    # With approval required, moving up means "now waiting for the organisers".
-    (RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING): "registration_pending",
-    (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED): "registration_confirmed",
-    (RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED): "registration_waitlisted",
-    (RegistrationStatus.CONFIRMED, RegistrationStatus.CANCELLED): "registration_cancelled",
-    (RegistrationStatus.PENDING, RegistrationStatus.CANCELLED): "registration_cancelled",
-    (RegistrationStatus.WAITLISTED, RegistrationStatus.CANCELLED): "registration_cancelled",
-}
-INITIAL_EMAILS = {
-    RegistrationStatus.CONFIRMED: "registration_confirmed",
-    RegistrationStatus.WAITLISTED: "registration_waitlisted",
-    RegistrationStatus.PENDING: "registration_pending",
-}
-
-
-class RegistrationError(Exception):
-    """A refused registration operation; `message` is translated and safe to show."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-def canonical_event(event: EventPage) -> EventPage:
-    """The event's page in the default language: registrations hang off this one."""
-    default = Locale.get_default()
-    if event.locale_id == default.pk:
-        return event
-    return (
-        EventPage.objects.filter(translation_key=event.translation_key, locale=default).first()
-        or event
-    )
-
-
-def seats_taken(event: EventPage) -> int:
-    return event.registrations.filter(status__in=ACTIVE_STATUSES).count()
-
-
-def registration_is_open(event: EventPage, *, now=None) -> bool:
-    now = now or timezone.now()
-    return (
-        event.registration_enabled
-        and event.live
-        and event.status == EventStatus.SCHEDULED
-        and event.end > now
-        and (event.registration_opens_at is None or event.registration_opens_at <= now)
-        and (event.registration_closes_at is None or now < event.registration_closes_at)
-    )
-
-
-def _log(registration, from_status, to_status, *, by=None, comment=""):
-    RegistrationLogEntry.objects.create(
-        registration=registration,
-        from_status=from_status,
-        to_status=to_status,
-        actor=by if getattr(by, "pk", None) else None,
-        actor_label="" if getattr(by, "pk", None) else (by or "system"),
-        comment=comment,
-    )
-
-
-def _notify(registration: Registration, template: str, **extra) -> None:
-    from . import emails
-
-    emails.send_registration_email(registration, template, **extra)
 
 
 def normalise_email(address: str) -> str:
@@ -201,9 +142,9 @@ def register_for_event(*, event: EventPage, data: dict, language: str) -> Regist
     """Register a person; confirmed, waitlisted or pending approval, never over capacity.
 
     Locks the event row before counting seats, so any number of simultaneous submissions
-    fill exactly the capacity. Sends the matching e-mail after commit. Raises
-    RegistrationError (translated) when registration is closed, full without waiting list,
-    or the address is already registered.
+    fill exactly the capacity. Logs the new registration and sends the matching e-mail after
+    commit. Raises RegistrationError (translated) when registration is closed, full without
+    waiting list, or the address is already registered.
     """
     email_address = normalise_email(data["email"])
     with transaction.atomic():
@@ -211,8 +152,8 @@ def register_for_event(*, event: EventPage, data: dict, language: str) -> Regist
         if not registration_is_open(event):
             raise RegistrationError(_("Für diese Veranstaltung ist keine Anmeldung möglich."))
         already = event.registrations.filter(
-            email=email_address, anonymised_at__isnull=True
-        ).exclude(status=RegistrationStatus.CANCELLED)
+            email=email_address, anonymised_at__isnull=True, status__in=ACTIVE_STATUSES
+        )
         if already.exists():
             raise RegistrationError(_("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung."))
         if event.capacity is None or seats_taken(event) < event.capacity:
@@ -250,43 +191,44 @@ def register_for_event(*, event: EventPage, data: dict, language: str) -> Regist
             raise RegistrationError(
                 _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
             ) from error
-        _log(registration, "", status, by="registrant")
-        _notify(registration, INITIAL_EMAILS[status])
+        transition = REGISTRATION_STATES.check_creation(status, by=REGISTRANT)
+        log_transition(registration, CREATED, status, by=REGISTRANT)
+        emails.send_registration_email(registration, transition.email)
     return registration
 
 
 def set_registration_state(
-    registration: Registration, new_state: str, *, by=None, comment: str = ""
+    registration: Registration, new_state: str, *, by=None, comment: str = "", action: str = ""
 ) -> Registration:
     """The only way a registration changes status.
 
-    Inside one transaction: locks the event and the registration, checks the transition table,
-    saves, writes an audit entry, queues the e-mail, and when a seat came free promotes the
-    first people on the waiting list.
+    `by` is the user making the change (an organiser), "registrant" (through the personal
+    link) or "system"; the transition table (events.transitions) says who may make which
+    change; `action` is the name of the button an organiser clicked (see
+    StateMachine.check). Inside one transaction: locks the event and the registration (in
+    that order), checks the table, saves, writes the audit entry, queues the transition's
+    e-mail, and when a seat came free promotes the first people on the waiting list. Raises
+    RegistrationError.
     """
     with transaction.atomic():
         event = EventPage.objects.select_for_update().get(pk=registration.event_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         old_state = registration.status
-        if new_state not in ALLOWED_TRANSITIONS.get(old_state, set()):
-            raise RegistrationError(
-                _("Diese Änderung ist bei einer Anmeldung im Status „%(status)s“ nicht möglich.")
-                % {"status": registration.get_status_display()}
-            )
-        takes_seat = new_state in ACTIVE_STATUSES and old_state not in ACTIVE_STATUSES
+        transition = REGISTRATION_STATES.check(registration, new_state, by=by, name=action)
+        takes_seat = new_state in SEAT_STATUSES and old_state not in SEAT_STATUSES
         if takes_seat and event.capacity is not None and seats_taken(event) >= event.capacity:
             raise RegistrationError(_("Die Veranstaltung ist leider ausgebucht."))
         registration.status = new_state
+        registration.event = event
         registration.save(update_fields=["status", "updated_at"])
-        _log(registration, old_state, new_state, by=by, comment=comment)
-        template = TRANSITION_EMAILS.get((old_state, new_state))
-        if template:
-            _notify(
+        log_transition(registration, old_state, new_state, by=by, comment=comment)
+        if transition.email:
+            emails.send_registration_email(
                 registration,
-                template,
+                transition.email,
                 from_waiting_list=old_state == RegistrationStatus.WAITLISTED,
             )
-        if old_state in ACTIVE_STATUSES and new_state not in ACTIVE_STATUSES:
+        if old_state in SEAT_STATUSES and new_state not in SEAT_STATUSES:
             # Not back to the person an organiser just moved to the waiting list.
             fill_free_seats(event, skip=registration)
     return registration
@@ -305,7 +247,10 @@ def cancel_by_registrant(registration: Registration) -> Registration:
         raise RegistrationError(
             _("Die Veranstaltung ist vorbei. Eine Stornierung ist nicht mehr möglich.")
         )
-    return cancel_registration(registration, by="registrant")
+    return cancel_registration(registration, by=REGISTRANT)
+
+
+PROMOTION_COMMENT = gettext_lazy("Nachgerückt von der Warteliste")
 
 
 def fill_free_seats(event: EventPage, *, skip: Registration | None = None) -> list[Registration]:
@@ -335,22 +280,22 @@ def fill_free_seats(event: EventPage, *, skip: Registration | None = None) -> li
         for registration in list(waiting):
             promoted.append(
                 set_registration_state(
-                    registration,
-                    target,
-                    by="system",
-                    comment="Nachgerückt von der Warteliste",
+                    registration, target, by=SYSTEM, comment=str(PROMOTION_COMMENT)
                 )
             )
     return promoted
 
 
-# --- organiser messages and retention -------------------------------------------------------------
-
-
-def _message_recipients(event: EventPage, statuses):
-    return Registration.objects.filter(
-        event=canonical_event(event), status__in=statuses, anonymised_at__isnull=True
+def mark_address_unreachable(registration: Registration) -> bool:
+    """After a hard bounce: organisers see the flag, and bulk mails skip the address."""
+    return bool(
+        Registration.objects.filter(pk=registration.pk, anonymised_at__isnull=True).update(
+            email_unreachable=True
+        )
     )
+
+
+# --- organiser messages and retention -------------------------------------------------------------
 
 
 def send_organiser_message(
@@ -362,9 +307,9 @@ def send_organiser_message(
     registrants); this returns at once with (to be sent, skipped) as counted now. Addresses
     that bounced are skipped.
     """
-    from .tasks import queue_organiser_message_task
-
-    counts = _message_recipients(event, statuses).aggregate(
+    counts = Registration.objects.filter(
+        event=canonical_event(event), status__in=statuses, anonymised_at__isnull=True
+    ).aggregate(
         reachable=Count("pk", filter=Q(email_unreachable=False)),
         unreachable=Count("pk", filter=Q(email_unreachable=True)),
     )
@@ -379,36 +324,15 @@ def send_organiser_message(
     return counts["reachable"], counts["unreachable"]
 
 
-def queue_organiser_message(*, event_id: int, statuses, subject: str, body: str) -> int:
-    """Put the organiser's message into the outbox for each reachable registrant, in their
-    language (template "organiser_message"). One transaction: everyone's mail or nobody's.
-    Returns the number queued."""
-    event = EventPage.objects.get(pk=event_id)
-    registrations = (
-        _message_recipients(event, statuses)
-        .filter(email_unreachable=False)
-        .select_related("event")
-        .order_by("created_at", "pk")
-    )
-    queued = 0
-    events: dict = {}  # the event per language, looked up once
-    with transaction.atomic():
-        for registration in registrations:
-            _notify(
-                registration,
-                "organiser_message",
-                events=events,
-                message_subject=subject,
-                message_body=body,
-            )
-            queued += 1
-    return queued
+ANONYMISED_LABEL = gettext_lazy("Anonymisierte Anmeldung")
 
 
 def anonymise_registrations(*, days: int, now=None) -> int:
     """Anonymise the registrations of events that ended more than `days` days ago.
 
-    Returns how many registrations were anonymised; rows anonymised before are left alone.
+    Removes what identifies a person from the registration, from the mails sent about it
+    (outbox) and from its history entries (which stay, without names or comments). Returns
+    how many registrations were anonymised; rows anonymised before are left alone.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -435,15 +359,6 @@ def anonymise_registrations(*, days: int, now=None) -> int:
             anonymised_at=now,
             updated_at=now,
         )
-        RegistrationLogEntry.objects.filter(registration__in=pks).exclude(comment="").update(
-            comment=""
-        )
-        OutboundEmail.objects.filter(
-            related_object__in=[f"events.registration:{pk}" for pk in pks]
-        ).delete()
-        # The admin history labels entries with the person's name (Registration.__str__).
-        ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Registration),
-            object_id__in=[str(pk) for pk in pks],
-        ).update(label=_("Anonymisierte Anmeldung"), data={})
+        anonymise_emails_for(Registration, pks, now=now)
+        anonymise_log_entries(Registration, pks, label=ANONYMISED_LABEL)
     return len(pks)

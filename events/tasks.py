@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import notifications, services
+from . import notifications
 from .models import EventPage
 
 
@@ -16,6 +16,6 @@ def send_event_change_notices(event_id: int) -> int:
 @task()
 def queue_organiser_message_task(*, event_id: int, statuses: list, subject: str, body: str) -> int:
     """Render an organiser's message to the registrants into the outbox."""
-    return services.queue_organiser_message(
+    return notifications.queue_organiser_message(
         event_id=event_id, statuses=statuses, subject=subject, body=body
     )

@@ -17,10 +17,12 @@ from wagtail.models import Site
 
 from home.models import SiteSettings
 
-from . import emails, ics, selectors, services
+from . import ics, selectors, services
 from .choices import EventFormat, RegistrationStatus
 from .forms import RegistrationForm
 from .models import EventPage
+from .tokens import registration_for_token, registration_token
+from .transitions import REGISTRANT, REGISTRATION_STATES
 
 FEED_CACHE_SECONDS = 15 * 60
 
@@ -33,17 +35,24 @@ def _calendar_response(content: bytes, *, filename: str, attachment: bool) -> Ht
     return response
 
 
+def _calendar(events, *, request, name: str) -> bytes:
+    events = list(events)
+    return ics.build_calendar(
+        events, sequences=selectors.calendar_sequences(events), request=request, name=name
+    )
+
+
 @require_safe
 def event_ics(request, page_id: int):
     event = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
     filename = re.sub(r"[^a-z0-9-]", "", slugify(event.slug))[:80] or "veranstaltung"
-    content = ics.build_calendar([event], request=request, name=event.title)
+    content = _calendar([event], request=request, name=event.title)
     return _calendar_response(content, filename=f"{filename}.ics", attachment=True)
 
 
 @require_safe
 def feed(request):
-    content = ics.build_calendar(
+    content = _calendar(
         selectors.events_for_calendar_feed(),
         request=request,
         name=_("Integration im Querschnitt – Veranstaltungen"),
@@ -55,7 +64,7 @@ def feed(request):
 def feed_format(request, slug: str):
     if slug not in EventFormat.values:
         raise Http404
-    content = ics.build_calendar(
+    content = _calendar(
         selectors.events_for_calendar_feed(event_format=slug),
         request=request,
         name=_("Integration im Querschnitt – %(name)s") % {"name": EventFormat(slug).label},
@@ -68,7 +77,7 @@ def feed_focus_area(request, slug: str):
     area = selectors.focus_area_by_slug(slug)
     if area is None:
         raise Http404
-    content = ics.build_calendar(
+    content = _calendar(
         selectors.events_for_calendar_feed(focus_area=slug),
         request=request,
         name=_("Integration im Querschnitt – %(name)s") % {"name": area.short_title},
@@ -151,7 +160,7 @@ def register(request, page: EventPage):
     Valid submissions go to services.register_for_event; refusals (closed, full, already
     registered) come back as a form error with everything the person typed still in place.
     """
-    event = services.canonical_event(page)
+    event = selectors.canonical_event(page)
     if not event.registration_enabled:
         raise Http404
     form_kwargs = {"event": event, "privacy_url": _privacy_url(request)}
@@ -191,7 +200,7 @@ def register(request, page: EventPage):
                             "dem Link zu dieser Seite geschickt."
                         ),
                     )
-                    token = emails.registration_token(registration)
+                    token = registration_token(registration)
                     return _see_other(reverse("events:registration", kwargs={"token": token}))
     else:
         form = RegistrationForm(**form_kwargs)
@@ -220,7 +229,7 @@ def registration_detail(request, token: str):
     No login: whoever holds the link may see and cancel. So the page is never cached, never
     indexed, and never sends its address on as a referrer (see _private).
     """
-    registration = emails.registration_for_token(token)
+    registration = registration_for_token(token)
     if registration is None:
         return _private(
             TemplateResponse(request, "events/registration_invalid.html", {}, status=404)
@@ -246,9 +255,9 @@ def registration_detail(request, token: str):
     context = {
         "registration": registration,
         "event": event,
-        "holds_seat": status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED),
+        "holds_seat": registration.is_confirmed,
         "can_cancel": (
-            RegistrationStatus.CANCELLED in services.ALLOWED_TRANSITIONS.get(status, set())
+            REGISTRATION_STATES.allows(registration, RegistrationStatus.CANCELLED, by=REGISTRANT)
             and not event.is_past
         ),
         "waiting_list_position": (

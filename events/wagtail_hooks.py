@@ -14,7 +14,7 @@ from wagtail.admin.widgets.button import Button, ListingButton
 from . import admin_views, selectors
 from .admin_forms import RegistrationFilterSet
 from .models import EventIndexPage, EventPage, Registration
-from .services import canonical_event
+from .selectors import canonical_event
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -33,6 +33,7 @@ class RegistrationViewSet(ModelViewSet):
 
     index_view_class = admin_views.RegistrationIndexView
     inspect_view_class = admin_views.RegistrationInspectView
+    history_view_class = admin_views.RegistrationHistoryView
     edit_view_class = admin_views.RegistrationEditView
     inspect_view_enabled = True
     inspect_template_name = "events/admin/registration_inspect.html"

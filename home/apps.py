@@ -7,4 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import feeds
+        from .models import NewsIndexPage
+
+        # The news index routes its feed URLs to these views (see NewsIndexPage.feed_views).
+        NewsIndexPage.feed_views.update(rss=feeds.rss_feed, atom=feeds.atom_feed)

@@ -3,8 +3,6 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from . import selectors
 
-FEED_SIZE = 20
-
 
 class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
@@ -27,9 +25,7 @@ class NewsRssFeed(Feed):
         return self.index_page.intro
 
     def items(self):
-        return selectors.with_localized_focus_areas(
-            selectors.news_for_index(self.index_page)[:FEED_SIZE]
-        )
+        return selectors.news_for_feed(self.index_page)
 
     def item_title(self, item):
         return item.title
@@ -58,3 +54,11 @@ class NewsAtomFeed(NewsRssFeed):
 
     def subtitle(self):
         return self.description()
+
+
+def rss_feed(index_page, request):
+    return NewsRssFeed(index_page)(request)
+
+
+def atom_feed(index_page, request):
+    return NewsAtomFeed(index_page)(request)

@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from typing import ClassVar
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,17 +12,27 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import blocks
-from .choices import EmailStatus, FederalState, MunicipalityKind
+from .choices import FederalState, MunicipalityKind
+from .pagination import paginate
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
 # --- Taxonomies ---------------------------------------------------------------------------
+
+
+class FocusAreaQuerySet(models.QuerySet):
+    def for_active_locale(self) -> list["FocusArea"]:
+        """The Gestaltungsbereiche in the active language, else in the default language."""
+        areas = self.select_related("locale", "page")
+        active = list(areas.filter(locale=Locale.get_active()))
+        return active or list(areas.filter(locale=Locale.get_default()))
 
 
 class FocusArea(TranslatableMixin, models.Model):
@@ -60,6 +73,8 @@ class FocusArea(TranslatableMixin, models.Model):
         SynchronizedField("page"),
     ]
 
+    objects = FocusAreaQuerySet.as_manager()
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Gestaltungsbereich")
         verbose_name_plural = _("Gestaltungsbereiche")
@@ -70,6 +85,35 @@ class FocusArea(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.short_title or self.title
+
+
+def localized_focus_areas(areas, *, by_key=None) -> list[FocusArea]:
+    """Map focus areas (possibly in another language) to their version in the active language."""
+    if by_key is None:
+        by_key = {area.translation_key: area for area in FocusArea.objects.for_active_locale()}
+    return [by_key.get(area.translation_key, area) for area in areas]
+
+
+def with_localized_focus_areas(pages) -> list:
+    """Attach `localized_focus_areas` to each page (whose `focus_areas` are prefetched), with
+    one query for all of them."""
+    pages = list(pages)
+    by_key = {area.translation_key: area for area in FocusArea.objects.for_active_locale()}
+    for page in pages:
+        page.localized_focus_areas = localized_focus_areas(page.focus_areas.all(), by_key=by_key)
+    return pages
+
+
+def content_locale(index_model) -> Locale:
+    """The active language if it has its own section of this kind, else the default language.
+
+    English visitors then see the German news or events instead of an empty list while a
+    section is not translated yet.
+    """
+    active = Locale.get_active()
+    if index_model.objects.live().public().filter(locale=active).exists():
+        return active
+    return Locale.get_default()
 
 
 class Municipality(models.Model):
@@ -101,6 +145,35 @@ class Municipality(models.Model):
 
 
 # --- Pages ------------------------------------------------------------------------------
+
+
+class SectionPageQuerySet(PageQuerySet):
+    def for_active_locale(self):
+        """The live, public page of this kind in the active language, else the default one."""
+        pages = self.live().public()
+        return (
+            pages.filter(locale=Locale.get_active()).first()
+            or pages.filter(locale=Locale.get_default()).first()
+        )
+
+
+SectionPageManager = PageManager.from_queryset(SectionPageQuerySet)
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live, public news with what a card shows, newest first."""
+        return (
+            self.live()
+            .public()
+            .select_related("image")
+            .prefetch_related("image__renditions", "focus_areas")
+            .order_by("-date", "-pk")
+        )
+
+    def latest(self, *, limit: int) -> list:
+        news = self.for_listing().filter(locale=content_locale(NewsIndexPage))
+        return with_localized_focus_areas(news[:limit])
 
 
 class HomePage(Page):
@@ -151,13 +224,11 @@ class HomePage(Page):
         verbose_name = _("Startseite")
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["focus_areas"] = selectors.focus_areas_for_active_locale()
-        context["municipalities"] = selectors.municipalities()
-        context["latest_news"] = selectors.latest_news(limit=3)
-        context["news_index"] = selectors.news_index_for_active_locale()
+        context["focus_areas"] = FocusArea.objects.for_active_locale()
+        context["municipalities"] = Municipality.objects.all()
+        context["latest_news"] = NewsPage.objects.latest(limit=3)
+        context["news_index"] = NewsIndexPage.objects.for_active_locale()
         return context
 
 
@@ -190,27 +261,39 @@ class NewsIndexPage(RoutablePageMixin, Page):
     subpage_types = ["home.NewsPage"]
     max_count_per_parent = 1
 
+    objects = SectionPageManager()
+
     class Meta:
         verbose_name = _("Nachrichtenübersicht („Aktuell“)")
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        focus_areas = selectors.focus_areas_for_active_locale()
+        focus_areas = FocusArea.objects.for_active_locale()
         selected = next(
             (area for area in focus_areas if area.slug == request.GET.get("bereich")), None
         )
-        news = selectors.news_for_index(self, focus_area=selected)
         context["focus_areas"] = focus_areas
         context["selected_focus_area"] = selected
         context["unknown_filter"] = bool(request.GET.get("bereich")) and selected is None
-        news_page = selectors.paginate(
-            news, request.GET.get("page"), per_page=settings.NEWS_PAGE_SIZE
+        news_page = paginate(
+            self.news(focus_area=selected),
+            request.GET.get("page"),
+            per_page=settings.NEWS_PAGE_SIZE,
         )
-        news_page.object_list = selectors.with_localized_focus_areas(news_page.object_list)
+        news_page.object_list = with_localized_focus_areas(news_page.object_list)
         context["news_page"] = news_page
         return context
+
+    def news(self, *, focus_area: FocusArea | None = None):
+        news = NewsPage.objects.for_listing().child_of(self)
+        if focus_area is not None:
+            # Pages may point to the focus area in any language: match across translations.
+            news = news.filter(focus_areas__translation_key=focus_area.translation_key).distinct()
+        return news
+
+    # The feeds are views (home.feeds); they plug themselves in here when the app is ready
+    # (HomeConfig.ready), so that the model layer never imports the view layer.
+    feed_views: ClassVar[dict[str, Callable]] = {}
 
     @path("")
     def index(self, request):
@@ -218,15 +301,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
+        return self.feed_views["rss"](self, request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
+        return self.feed_views["atom"](self, request)
 
 
 class NewsPage(Page):
@@ -273,6 +352,8 @@ class NewsPage(Page):
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types: list[str] = []
 
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
     class Meta:
         verbose_name = _("Nachricht")
         verbose_name_plural = _("Nachrichten")
@@ -285,12 +366,14 @@ class NewsPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["focus_areas"] = selectors.localized_focus_areas(self.focus_areas.all())
-        context["related_pages"] = selectors.related_pages(self)
+        context["focus_areas"] = localized_focus_areas(self.focus_areas.all())
+        context["related_pages"] = self.live_related_pages()
         return context
+
+    def live_related_pages(self) -> list[Page]:
+        links = self.related_links.select_related("related_page")
+        return [link.related_page.localized for link in links if link.related_page.live]
 
 
 class NewsPageRelatedLink(Orderable):
@@ -378,48 +461,3 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Website-Einstellungen")
-
-
-# --- Outbox ------------------------------------------------------------------------------
-
-
-class OutboundEmail(models.Model):
-    """One row per e-mail the site sends: rendered when queued, sent by a background task.
-
-    A provider outage therefore never loses a message: the row stays and the task retries.
-    """
-
-    recipient = models.EmailField(_("Empfänger*in"))
-    template = models.CharField(_("Vorlage"), max_length=100)
-    language = models.CharField(_("Sprache"), max_length=10)
-    subject = models.CharField(_("Betreff"), max_length=300)
-    body_text = models.TextField(_("Text"))
-    body_html = models.TextField(_("HTML"), blank=True)
-    attachments = models.JSONField(_("Anhänge"), default=list, blank=True)
-    status = models.CharField(
-        _("Status"),
-        max_length=20,
-        choices=EmailStatus.choices,
-        default=EmailStatus.QUEUED,
-        db_index=True,
-    )
-    provider_message_id = models.CharField(
-        _("Nachrichten-ID des Anbieters"), max_length=200, blank=True, db_index=True
-    )
-    attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
-    next_attempt_at = models.DateTimeField(_("Nächster Versuch"), null=True, blank=True)
-    last_error = models.TextField(_("Letzter Fehler"), blank=True)
-    related_object = models.CharField(
-        _("Bezug"), max_length=100, blank=True, db_index=True, help_text="app_label.model:pk"
-    )
-    created_at = models.DateTimeField(_("Erstellt am"), default=timezone.now, db_index=True)
-    sent_at = models.DateTimeField(_("Versendet am"), null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("E-Mail")
-        verbose_name_plural = _("Postausgang")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.template} → {self.recipient}"

@@ -2,7 +2,7 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-from .selectors import paginate
+from .pagination import paginate
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200

@@ -16,12 +16,13 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from events import emails, services
+from events import services, tokens
 from events.choices import EventMode, EventStatus, RegistrationStatus
-from events.models import EventPage, Registration, RegistrationLogEntry
+from events.models import EventPage, Registration
 from events.notifications import send_due_reminders
-from home.choices import EmailStatus
-from home.models import OutboundEmail
+from outbox.choices import EmailStatus
+from outbox.models import OutboundEmail
+from tests.audit import transitions
 from tests.concurrency import needs_postgresql, run_in_parallel
 from tests.factories import EventPageFactory, berlin_time
 
@@ -102,7 +103,7 @@ def test_reminder_goes_to_confirmed_registrants_with_access_and_calendar(soon):
     assert ONLINE_ACCESS in email.body_text
     # The personal link (signed with a timestamp, so compared by what it opens).
     [token] = re.findall(r"^http://testserver/anmeldung/([^/\s]+)/$", email.body_text, re.M)
-    assert emails.registration_for_token(token) == confirmed
+    assert tokens.registration_for_token(token) == confirmed
     assert str(calendar["METHOD"]) == "PUBLISH"
     assert str(calendar.walk("VEVENT")[0]["UID"]) == soon.calendar_uid
     assert confirmed.reminder_sent_at is not None
@@ -285,26 +286,38 @@ def test_purge_anonymises_registrations_after_the_retention_time(old_event):
     assert statuses == [RegistrationStatus.CANCELLED, RegistrationStatus.CONFIRMED]
 
 
-def test_purge_deletes_the_mails_and_the_log_comments_of_anonymised_registrations(old_event):
-    pks = list(Registration.objects.filter(event=old_event).values_list("pk", flat=True))
-    related = [f"events.registration:{pk}" for pk in pks]
-    assert OutboundEmail.objects.filter(related_object__in=related).count() == 3
-    assert RegistrationLogEntry.objects.filter(comment="Kim ist krank.").count() == 1
+def test_purge_anonymises_the_mails_and_the_history_of_anonymised_registrations(old_event):
+    registrations = list(Registration.objects.filter(event=old_event).order_by("pk"))
+    mails = OutboundEmail.objects.related_to_any(Registration, [r.pk for r in registrations])
+    assert mails.count() == 3
+    kim = registrations[1]
+    assert [entry.comment for entry in transitions(kim)] == ["", "Kim ist krank."]
 
     run("purge_registrations")
 
-    assert OutboundEmail.objects.filter(related_object__in=related).count() == 0
-    assert not OutboundEmail.objects.filter(recipient__in=["alex@example.org", "kim@example.org"])
+    # The mails stay for the statistics, without address, text or attachments.
+    assert mails.count() == 3
     assert (
-        RegistrationLogEntry.objects.filter(registration__in=pks).exclude(comment="").count() == 0
+        list(mails.values_list("recipient", "body_text", "body_html", "attachments"))
+        == [("anonymisiert@anonymisiert.invalid", "", "", [])] * 3
     )
-    assert RegistrationLogEntry.objects.filter(registration__in=pks).count() == 3
+    assert not OutboundEmail.objects.filter(recipient__in=["alex@example.org", "kim@example.org"])
+    # The history stays, with the changes but without names and comments.
+    kim_history = transitions(kim)
+    assert [(entry.old, entry.new, entry.actor) for entry in kim_history] == [
+        ("", RegistrationStatus.WAITLISTED, "registrant"),
+        (RegistrationStatus.WAITLISTED, RegistrationStatus.CANCELLED, "registrant"),
+    ]
+    assert {(entry.comment, entry.label) for entry in kim_history} == {
+        ("", "Anonymisierte Anmeldung")
+    }
+    assert len(transitions(registrations[0])) == 1
 
 
 def test_purge_removes_the_name_from_the_admin_history(old_event):
     registration = Registration.objects.get(email="kim@example.org")
     log(instance=registration, action="wagtail.edit")  # as the admin's edit view does
-    history = ModelLogEntry.objects.filter(object_id=str(registration.pk))
+    history = ModelLogEntry.objects.filter(object_id=str(registration.pk), action="wagtail.edit")
     assert "Kim Muster" in history.get().label
 
     run("purge_registrations")
@@ -315,13 +328,13 @@ def test_purge_removes_the_name_from_the_admin_history(old_event):
 
 def test_deleting_an_event_deletes_the_mails_to_its_registrants(old_event):
     pks = list(Registration.objects.filter(event=old_event).values_list("pk", flat=True))
-    related = [f"events.registration:{pk}" for pk in pks]
-    assert OutboundEmail.objects.filter(related_object__in=related).exists()
+    assert OutboundEmail.objects.related_to_any(Registration, pks).exists()
 
     EventPage.objects.get(pk=old_event.pk).delete()
 
     assert not Registration.objects.filter(pk__in=pks).exists()
-    assert not OutboundEmail.objects.filter(related_object__in=related).exists()
+    assert not OutboundEmail.objects.related_to_any(Registration, pks).exists()
+    assert not ModelLogEntry.objects.filter(label__contains="Kim Muster").exists()
 
 
 def test_purge_run_twice_changes_nothing_more(old_event):
@@ -361,9 +374,9 @@ def test_purge_leaves_upcoming_events_alone(event_index):
 
 def test_personal_link_stops_working_after_the_purge(old_event):
     registration = Registration.objects.get(event=old_event, status=RegistrationStatus.CONFIRMED)
-    token = emails.registration_token(registration)
-    assert emails.registration_for_token(token) == registration
+    token = tokens.registration_token(registration)
+    assert tokens.registration_for_token(token) == registration
 
     run("purge_registrations")
 
-    assert emails.registration_for_token(token) is None
+    assert tokens.registration_for_token(token) is None

@@ -17,12 +17,12 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext
 
-from events import emails, services
+from events import services, tokens
 from events.choices import EventMode, EventStatus, RegistrationStatus
 from events.emails import send_registration_email
 from events.models import CalendarState, EventPage
-from home.choices import EmailStatus
-from home.models import OutboundEmail
+from outbox.choices import EmailStatus
+from outbox.models import OutboundEmail
 from tests.factories import BERLIN, EventPageFactory, berlin_time, translate_page
 
 ONLINE_ACCESS = "https://konferenz.example.org/raum/4711?pwd=Kennwort123"
@@ -232,7 +232,7 @@ def test_confirmation_gives_date_place_online_access_and_the_personal_link(event
     assert f"Zugangsdaten für die Online-Teilnahme:\n{ONLINE_ACCESS}\n" in email.body_text
     assert "Im Anhang finden Sie die Kalenderdatei (.ics)" in email.body_text
     [token] = re.findall(r"^http://testserver/anmeldung/([^/\s]+)/$", email.body_text, re.M)
-    assert emails.registration_for_token(token) == registration
+    assert tokens.registration_for_token(token) == registration
     assert "Der Link ist persönlich." in email.body_text
     assert "Fragen zur Veranstaltung? Schreiben Sie an forum@example.org." in email.body_text
     assert registration.status == RegistrationStatus.CONFIRMED

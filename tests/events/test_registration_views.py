@@ -14,10 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events import emails, services
+from events import services, tokens
 from events.choices import EventMode, EventStatus, RegistrationStatus
 from events.models import Registration
-from home.models import OutboundEmail
+from outbox.models import OutboundEmail
+from tests.audit import transitions
 from tests.factories import EventPageFactory, berlin_time, translate_page
 
 ONLINE_ACCESS = "https://konferenz.example.org/raum/geheim-4711?pwd=Kennwort123"
@@ -83,7 +84,7 @@ def register(event, *, email, language="de", **fields) -> Registration:
 def signed_url(registration, language="de") -> str:
     with translation.override(language):
         return reverse(
-            "events:registration", kwargs={"token": emails.registration_token(registration)}
+            "events:registration", kwargs={"token": tokens.registration_token(registration)}
         )
 
 
@@ -92,7 +93,7 @@ def registration_behind(location: str, language="de") -> Registration | None:
     cannot be compared with a freshly signed one)."""
     prefix = "/anmeldung/" if language == "de" else f"/{language}/anmeldung/"
     assert location.startswith(prefix), location
-    return emails.registration_for_token(location.removeprefix(prefix).rstrip("/"))
+    return tokens.registration_for_token(location.removeprefix(prefix).rstrip("/"))
 
 
 def parse(response) -> BeautifulSoup:
@@ -249,7 +250,7 @@ def test_successful_registration_queues_and_sends_the_confirmation(
     outbox_row = OutboundEmail.objects.get()
     assert outbox_row.template == "registration_confirmed"
     assert outbox_row.recipient == "aylin.demir@andernach.example"
-    assert outbox_row.related_object == f"events.registration:{registration.pk}"
+    assert outbox_row.related_object == registration
     # Sent through the outbox task (immediate in tests), with the calendar file attached.
     [message] = mail.outbox
     assert message.to == ["aylin.demir@andernach.example"]
@@ -257,7 +258,7 @@ def test_successful_registration_queues_and_sends_the_confirmation(
     # The signed link carries a timestamp, so compare what it opens, not its exact text.
     link = re.search(r"http://testserver/anmeldung/(?P<token>[^/\s]+)/", message.body)
     assert link is not None
-    assert emails.registration_for_token(link["token"]) == registration
+    assert tokens.registration_for_token(link["token"]) == registration
     assert [attachment[0] for attachment in message.attachments] == [f"{event.slug}.ics"]
 
 
@@ -709,7 +710,7 @@ def test_cancelling_frees_the_seat_for_the_first_waitlisted_person(
     assert seated.status == RegistrationStatus.CANCELLED
     assert first_waiting.status == RegistrationStatus.CONFIRMED
     assert second_waiting.status == RegistrationStatus.WAITLISTED
-    assert seated.log_entries.last().actor_label == "registrant"
+    assert transitions(seated)[-1].actor == "registrant"
     sent = sorted(OutboundEmail.objects.values_list("recipient", "template"))
     assert sent == [
         ("erste@kommune.example", "registration_cancelled"),
@@ -845,7 +846,7 @@ def _tampered(token: str) -> str:
 )
 def test_bad_token_gets_a_clear_german_page_with_404(client, event, make_token):
     registration = register(event, email="aylin@kommune.example")
-    token = make_token(emails.registration_token(registration))
+    token = make_token(tokens.registration_token(registration))
 
     response = client.get(f"/anmeldung/{token}/")
 
@@ -861,7 +862,7 @@ def test_expired_token_gets_the_invalid_link_page(client, event, settings, monke
     monkeypatch.setattr(
         signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(issued)
     )
-    token = emails.registration_token(registration)
+    token = tokens.registration_token(registration)
     monkeypatch.undo()
 
     response = client.get(f"/anmeldung/{token}/")
@@ -874,7 +875,7 @@ def test_cancel_post_with_a_tampered_token_changes_nothing(client, event):
     registration = register(event, email="aylin@kommune.example")
 
     response = client.post(
-        f"/anmeldung/{_tampered(emails.registration_token(registration))}/", {"action": "cancel"}
+        f"/anmeldung/{_tampered(tokens.registration_token(registration))}/", {"action": "cancel"}
     )
 
     registration.refresh_from_db()

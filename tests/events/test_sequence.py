@@ -15,7 +15,7 @@ from events import services
 from events.choices import EventMode, EventStatus
 from events.models import CalendarState, EventPage
 from events.services import record_event_publication
-from home.models import OutboundEmail
+from outbox.models import OutboundEmail
 from tests.concurrency import needs_postgresql, run_in_parallel
 from tests.events.conftest import WINTER_START
 from tests.factories import EventPageFactory, translate_page

@@ -8,11 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events import services
-from events.choices import EventStatus, RegistrationStatus
-from events.models import EventPage, Registration, RegistrationLogEntry
+from events import notifications, selectors, services
+from events.choices import SEAT_STATUSES, EventStatus, RegistrationStatus
+from events.models import EventPage, Registration
 from events.services import RegistrationError
-from home.models import OutboundEmail
+from home.audit import TRANSITION_ACTION, log_entries_for
+from outbox.models import OutboundEmail
+from tests.audit import transitions
 from tests.concurrency import needs_postgresql, run_in_parallel
 from tests.factories import EventPageFactory, berlin_time, translate_page
 
@@ -122,13 +124,8 @@ def test_registration_within_capacity_is_confirmed_audited_and_mailed(event):
     )
     assert registration.event_id == event.pk
     assert registration.language == "de"
-    [entry] = registration.log_entries.all()
-    assert (entry.from_status, entry.to_status, entry.actor, entry.actor_label) == (
-        "",
-        CONFIRMED,
-        None,
-        "registrant",
-    )
+    [entry] = transitions(registration)
+    assert (entry.old, entry.new, entry.user, entry.actor) == ("", CONFIRMED, None, "registrant")
     assert outbox("registration_confirmed") == ["anna@example.org"]
 
 
@@ -199,8 +196,8 @@ def test_approving_a_pending_registration_confirms_and_mails_it(make_event, admi
     registration.refresh_from_db()
     assert registration.status == CONFIRMED
     assert outbox("registration_confirmed") == ["a@example.org"]
-    entry = registration.log_entries.last()
-    assert (entry.from_status, entry.to_status, entry.actor) == (PENDING, CONFIRMED, admin_user)
+    entry = transitions(registration)[-1]
+    assert (entry.old, entry.new, entry.user) == (PENDING, CONFIRMED, admin_user)
 
 
 def test_moving_a_pending_registration_to_the_waiting_list_keeps_it_there(make_event, admin_user):
@@ -230,12 +227,8 @@ def test_with_approval_required_the_person_moving_up_waits_for_the_organisers(ma
     }
     assert outbox("registration_pending") == ["a@example.org", "b@example.org"]
     assert outbox("registration_promoted") == []
-    entry = Registration.objects.get(email="b@example.org").log_entries.last()
-    assert (entry.from_status, entry.to_status, entry.actor_label) == (
-        WAITLISTED,
-        PENDING,
-        "system",
-    )
+    entry = transitions(Registration.objects.get(email="b@example.org"))[-1]
+    assert (entry.old, entry.new, entry.actor) == (WAITLISTED, PENDING, "system")
 
 
 def test_confirming_from_the_waiting_list_of_a_full_event_is_refused(event, admin_user):
@@ -244,11 +237,28 @@ def test_confirming_from_the_waiting_list_of_a_full_event_is_refused(event, admi
     waiting = register(event, "c@example.org")
 
     with pytest.raises(RegistrationError) as refused:
-        services.set_registration_state(waiting, CONFIRMED, by=admin_user)
+        services.set_registration_state(waiting, CONFIRMED, by="system")
 
     assert refused.value.message == "Die Veranstaltung ist leider ausgebucht."
     assert statuses(event)["c@example.org"] == WAITLISTED
-    assert services.seats_taken(event) == 2
+    assert selectors.seats_taken(event) == 2
+
+
+def test_organisers_cannot_confirm_past_the_waiting_list(make_event, admin_user):
+    # Moving up happens in order of registration, by the system only; organisers approve,
+    # cancel and check in.
+    event = make_event(capacity=1)
+    register(event, "a@example.org")
+    register(event, "b@example.org")
+    services.cancel_registration(Registration.objects.get(email="a@example.org"), by=admin_user)
+    other = register(event, "c@example.org")
+    assert statuses(event)["b@example.org"] == CONFIRMED
+
+    with pytest.raises(RegistrationError) as refused:
+        services.set_registration_state(other, CONFIRMED, by=admin_user)
+
+    assert refused.value.message == "Sie dürfen diese Änderung nicht vornehmen."
+    assert statuses(event)["c@example.org"] == WAITLISTED
 
 
 def test_mail_to_many_registrants_looks_up_the_event_once_per_language(make_event):
@@ -259,7 +269,7 @@ def test_mail_to_many_registrants_looks_up_the_event_once_per_language(make_even
         for number in range(count):
             register(event, f"p{count}-{number}@example.org", language=("de", "en")[number % 2])
         with CaptureQueriesContext(connection) as queries:
-            services.queue_organiser_message(
+            notifications.queue_organiser_message(
                 event_id=event.pk, statuses=[CONFIRMED], subject="Hinweis", body="Text"
             )
         return sum("wagtailcore_locale" in query["sql"] for query in queries.captured_queries)
@@ -313,7 +323,7 @@ def test_seats_are_shared_by_all_language_versions(event, en_event_index):
     late = register(english, "c@example.org", language="en")
 
     assert late.status == WAITLISTED
-    assert services.seats_taken(event) == 2
+    assert selectors.seats_taken(event) == 2
 
 
 def test_address_of_a_cancelled_registration_can_register_again(event):
@@ -344,7 +354,7 @@ def test_address_of_a_cancelled_registration_can_register_again(event):
 def test_transition_outside_the_table_is_refused_in_german(event, start, target, label):
     registration = register(event, "a@example.org")
     Registration.objects.filter(pk=registration.pk).update(status=start)
-    entries = RegistrationLogEntry.objects.count()
+    entries = len(transitions(registration))
 
     with pytest.raises(RegistrationError) as refused:
         services.set_registration_state(registration, target, by="system")
@@ -354,7 +364,7 @@ def test_transition_outside_the_table_is_refused_in_german(event, start, target,
     )
     registration.refresh_from_db()
     assert registration.status == start
-    assert RegistrationLogEntry.objects.count() == entries
+    assert len(transitions(registration)) == entries
 
 
 def test_every_allowed_transition_is_audited_with_actor_and_comment(event, admin_user):
@@ -363,13 +373,11 @@ def test_every_allowed_transition_is_audited_with_actor_and_comment(event, admin
     services.set_registration_state(registration, ATTENDED, by=admin_user, comment="Am Einlass")
     services.set_registration_state(registration, CONFIRMED, by=admin_user, comment="Versehen")
 
-    entries = list(
-        registration.log_entries.values_list("from_status", "to_status", "actor", "comment")
-    )
+    entries = [(e.old, e.new, e.user, e.comment) for e in transitions(registration)]
     assert entries == [
         ("", CONFIRMED, None, ""),
-        (CONFIRMED, ATTENDED, admin_user.pk, "Am Einlass"),
-        (ATTENDED, CONFIRMED, admin_user.pk, "Versehen"),
+        (CONFIRMED, ATTENDED, admin_user, "Am Einlass"),
+        (ATTENDED, CONFIRMED, admin_user, "Versehen"),
     ]
 
 
@@ -389,12 +397,8 @@ def test_cancellation_promotes_first_waitlisted_registrant(event, admin_user):
     }
     assert outbox("registration_cancelled") == ["a@example.org"]
     assert outbox("registration_promoted") == ["c@example.org"]
-    promotion = Registration.objects.get(email="c@example.org").log_entries.last()
-    assert (promotion.from_status, promotion.to_status, promotion.actor_label) == (
-        WAITLISTED,
-        CONFIRMED,
-        "system",
-    )
+    promotion = transitions(Registration.objects.get(email="c@example.org"))[-1]
+    assert (promotion.old, promotion.new, promotion.actor) == (WAITLISTED, CONFIRMED, "system")
 
 
 def test_cancelling_a_waitlisted_registration_promotes_nobody(event):
@@ -499,12 +503,10 @@ def most_seats_ever_taken(event) -> int:
     the transactions took and freed seats.
     """
     held = most = 0
-    for entry in RegistrationLogEntry.objects.filter(registration__event=event).order_by(
-        "created_at", "pk"
-    ):
-        held += (entry.to_status in services.ACTIVE_STATUSES) - (
-            entry.from_status in services.ACTIVE_STATUSES
-        )
+    pks = Registration.objects.filter(event=event).values_list("pk", flat=True)
+    entries = log_entries_for(Registration, pks).filter(action=TRANSITION_ACTION).order_by("pk")
+    for entry in entries:
+        held += (entry.data["new"] in SEAT_STATUSES) - (entry.data["old"] in SEAT_STATUSES)
         most = max(most, held)
     return most
 

@@ -15,9 +15,9 @@ from django.urls import reverse
 
 from events import services
 from events.models import Registration
-from home.choices import EmailStatus
-from home.emails import send_email
-from home.models import OutboundEmail
+from outbox.choices import EmailStatus
+from outbox.models import OutboundEmail
+from outbox.services import send_email
 from tests.factories import EventPageFactory
 
 URL = "/anymail/postmark/tracking/"

@@ -6,7 +6,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from home.feeds import FEED_SIZE
+from home.selectors import FEED_SIZE
 from tests.factories import NewsPageFactory
 
 FEEDS = [("feed/rss/", "rss20"), ("feed/atom/", "atom10")]
