@@ -13,6 +13,7 @@ ALLOWED_HOSTS: list[str] = []
 INSTALLED_APPS = [
     "home",
     "events",
+    "outbox",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -186,3 +187,7 @@ CLIENT_IP_HEADER = ""
 # django-anymail: provider settings and the webhook secret ("user:password", HTTP Basic auth
 # for /anymail/<esp>/tracking/). Without WEBHOOK_SECRET the webhook URLs are not mounted.
 ANYMAIL: dict = {}
+
+# The apps' demo modules, in the order `manage.py load_demo_content` runs them (pages are
+# created in this order, so it is also the menu order).
+DEMO_CONTENT = ["home.demo", "events.demo", "outbox.demo"]

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from events import demo_content
 from events.choices import RegistrationStatus
+from events.demo import content as demo_content
 from events.emails import registration_token
 from events.models import Registration
 

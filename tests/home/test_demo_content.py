@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -19,7 +20,15 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
+from wagtail.models import (
+    GroupPagePermission,
+    Locale,
+    ModelLogEntry,
+    Page,
+    PageLogEntry,
+    Revision,
+    Site,
+)
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -27,10 +36,11 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from events import demo_content as event_content
 from events.choices import EventFormat, EventMode, EventStatus, RegistrationStatus
+from events.demo import content as event_content
 from events.models import CalendarState, EventIndexPage, EventPage, Registration
-from home import demo_content as content
+from home.demo import content
+from home.demo.builder import WAGTAIL_WELCOME_TITLE
 from home.models import (
     ContentPage,
     FocusArea,
@@ -39,9 +49,10 @@ from home.models import (
     NewsIndexPage,
     NewsPage,
     NewsPageRelatedLink,
-    OutboundEmail,
     SiteSettings,
 )
+from outbox.models import OutboundEmail
+from tests.audit import transitions
 
 DEMO_PASSWORD = "passwort-aus-der-umgebung"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -122,6 +133,9 @@ def database_state() -> dict:
         CalendarState,
         Registration,
         OutboundEmail,
+        ModelLogEntry,
+        Group,
+        GroupPagePermission,
     )
     return {
         "counts": {model._meta.label: model.objects.count() for model in models},
@@ -220,7 +234,7 @@ class TestGermanSite:
         )
         assert site.root_page.specific == german_home()
         assert german_home().slug == "home"
-        assert not Page.objects.filter(title=content.WAGTAIL_WELCOME_TITLE).exists()
+        assert not Page.objects.filter(title=WAGTAIL_WELCOME_TITLE).exists()
 
     def test_at_least_ten_news_items_from_the_last_year_with_focus_areas(self, demo):
         today = timezone.localdate()
@@ -490,10 +504,10 @@ class TestEvents:
         assert len(rows) == 8
         # Through the service: audited, and each person got the matching mail.
         assert all(
-            registration.log_entries.filter(actor_label="registrant").exists()
+            transitions(registration)[0].actor == "registrant"
             for registration in event.registrations.all()
         )
-        mails = OutboundEmail.objects.filter(related_object__startswith="events.registration:")
+        mails = OutboundEmail.objects.filter(related_type__model="registration")
         assert sorted(
             mails.filter(recipient__in=[p.email for p in people]).values_list(
                 "recipient", "template"
@@ -673,6 +687,60 @@ def test_english_text_that_does_not_match_the_german_structure_stops_the_command
 
 
 # --- Running the command again --------------------------------------------------------------
+
+
+class TestRolesAndOutbox:
+    def test_demo_accounts_have_the_demo_password_and_their_groups(self, demo, client):
+        user_model = get_user_model()
+        groups = {
+            user.username: sorted(user.groups.values_list("name", flat=True))
+            for user in user_model.objects.all()
+        }
+
+        assert groups == {
+            "admin": [],
+            "redaktion": ["Redaktion"],
+            "organisation": ["Veranstaltungsorganisation"],
+        }
+        for username in groups:
+            assert client.login(username=username, password=DEMO_PASSWORD), username
+
+    def test_an_organiser_reads_the_demo_mails_and_sends_the_failed_one_again(
+        self, demo, client, django_capture_on_commit_callbacks
+    ):
+        client.login(username="organisation", password=DEMO_PASSWORD)
+        failed = OutboundEmail.objects.get(status="failed")
+        listing = page_text(client, "/admin/outbox/")
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"/admin/outbox/resend/{failed.pk}/")
+
+        assert failed.recipient == "jan.petersen@example.org"
+        assert (failed.attempts, failed.template) == (6, "registration_confirmed")
+        assert "550" in failed.last_error
+        assert failed.related_object.email == "jan.petersen@example.org"
+        assert "Postausgang" in listing
+        assert "Fehlgeschlagen" in listing
+        assert "Anmeldebestätigung" in listing
+        assert response.status_code == 302
+        assert OutboundEmail.objects.get(pk=failed.pk).status == "sent"
+
+    def test_an_editor_opens_neither_the_outbox_nor_the_registrations(self, demo, client):
+        client.login(username="redaktion", password=DEMO_PASSWORD)
+
+        assert client.get("/admin/").status_code == 200
+        for url in ("/admin/outbox/", "/admin/registrations/"):
+            response = client.get(url)
+            assert (response.status_code, response["Location"]) == (302, "/admin/"), url
+
+    def test_a_registrations_history_shows_each_change_and_who_made_it(self, demo, client):
+        client.login(username="organisation", password=DEMO_PASSWORD)
+        cancelled = Registration.objects.get(status=RegistrationStatus.CANCELLED)
+
+        text = page_text(client, f"/admin/registrations/history/{cancelled.pk}/")
+
+        assert "Angelegt mit Status „Bestätigt“ (angemeldete Person)" in text
+        assert "Status: „Bestätigt“ → „Storniert“ (angemeldete Person)" in text
 
 
 class TestRerun:

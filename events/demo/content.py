@@ -1,41 +1,22 @@
-"""Demo events, read by `manage.py load_demo_content` together with `home/demo_content.py`.
+"""Demo events and registrants. Pure data in the vocabulary of `home.demo.specs`.
 
-Pure data, like `home.demo_content`, and written with its helpers (`T`, `Ref`, `FocusAreaRef`,
-`PageSpec`, block helpers). Dates are relative: an event's first day is counted from the day
-its page is first created (`FirstDay`), every other date and time of the event from that first
-day (`EventDay`). Later runs keep the stored first day, so the demo events neither wander nor
-get republished, and their calendar SEQUENCE stays 0.
-
-Times are local times in Europe/Berlin.
+An event's first day is counted from the day its page is first created (`FirstDay`), every
+other date and time of the event from that first day (`EventDay`). Later runs keep the stored
+first day, so the demo events neither wander nor get republished, and their calendar
+SEQUENCE stays 0. Times are local times in Europe/Berlin.
 """
 
 from dataclasses import dataclass
 from datetime import time
 
 from events.choices import EventFormat, EventMode, EventStatus
-from home.demo_content import FocusAreaRef, PageSpec, T, heading, paragraph
+from home.demo.specs import EventDay, FirstDay, FocusAreaRef, PageSpec, T, heading, paragraph
 
 EVENT_INDEX_KEY = "veranstaltungen"
 
 # The upcoming Fachforum with five seats, registration open and a waiting list. The
 # registration feature fills it from its own demo step: `ctx.pages[SMALL_EVENT_KEY]`.
 SMALL_EVENT_KEY = "fachforum-kleine-runde"
-
-
-@dataclass(frozen=True)
-class FirstDay:
-    """The first day of an event: `days` after the day its page is created, at a local time."""
-
-    days: int
-    at: time
-
-
-@dataclass(frozen=True)
-class EventDay:
-    """A day counted from the event's first day (0 = first day); a date, or a time on it."""
-
-    offset: int
-    at: time | None = None
 
 
 DEMO_NOTE_EVENT = T(
@@ -126,7 +107,7 @@ def event_spec(fields: dict, *, translate: bool = False) -> PageSpec:
     return PageSpec(
         key=slug.de if isinstance(slug, T) else slug,
         parent=EVENT_INDEX_KEY,
-        model="EventPage",
+        model="events.EventPage",
         translate=translate,
         fields={
             **CONTACT,
@@ -143,7 +124,7 @@ def h(hour: int, minute: int = 0) -> time:
 EVENT_INDEX = PageSpec(
     key=EVENT_INDEX_KEY,
     parent="home",
-    model="EventIndexPage",
+    model="events.EventIndexPage",
     translate=True,
     fields={
         "title": T("Veranstaltungen", "Events"),
@@ -1021,6 +1002,8 @@ class DemoRegistration:
     dietary_needs: str = ""
     participant_list_consent: bool = True
     cancelled: bool = False  # cancels again through the service after registering
+    # Their mail server refuses the confirmation: a failed mail in the outbox to send again.
+    mail_refused: bool = False
 
 
 # In order of registration: the small Fachforum fills its five seats and three people wait.
@@ -1118,6 +1101,14 @@ REGISTRATIONS: dict[str, list[DemoRegistration]] = {
             "Integration officer",
             language="en",
             dietary_needs="vegan",
+        ),
+        DemoRegistration(
+            "Jan Petersen",
+            "jan.petersen@example.org",
+            "Landkreis Rotenburg (Wümme)",
+            "Landkreis Rotenburg (Wümme)",
+            "Sozialplanung",
+            mail_refused=True,
         ),
     ],
     "online-muslimische-gemeinden": [

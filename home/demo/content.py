@@ -1,154 +1,64 @@
-"""Texts and structure of the demo site, read by `manage.py load_demo_content`.
-
-Pure data: no database access. Pages, focus areas and settings refer to each other through
-symbolic keys (`Ref`, `FocusAreaRef`, `ImageRef`) that the command resolves to ids.
-Texts that also appear on the English site are `T(de, en)` pairs, so the two languages are
-written side by side and cannot drift apart.
+"""Texts and structure of the demo site's home app: pages, focus areas, municipalities,
+images, settings and accounts. Pure data in the vocabulary of `home.demo.specs`.
 """
 
-from dataclasses import dataclass
+from home.choices import FederalState, MunicipalityKind
 
-from .choices import FederalState, MunicipalityKind
+from .specs import (
+    DaysAgo,
+    DemoAccount,
+    FocusAreaRef,
+    GeneratedImage,
+    ImageRef,
+    NewsItem,
+    PageSpec,
+    Ref,
+    T,
+    accordion,
+    call_to_action,
+    heading,
+    paragraph,
+    quote,
+    table,
+)
 
 DEMO_NOTE_NEWS = (
     "<p><i>Demo-Inhalt: Diese Nachricht ist ein erfundenes Beispiel für die Demo-Website.</i></p>"
 )
 
 
-@dataclass(frozen=True)
-class T:
-    """A text in German (source) and English (translation)."""
-
-    de: str
-    en: str
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A page, by its key in `PAGES`."""
-
-    key: str
-
-
-@dataclass(frozen=True)
-class FocusAreaRef:
-    slug: str
-
-
-@dataclass(frozen=True)
-class ImageRef:
-    key: str
-
-
-@dataclass(frozen=True)
-class DaysAgo:
-    """A date relative to today, so the demo news stay recent."""
-
-    days: int
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    key: str
-    parent: str | None  # key of the parent page; None for the home page below the root
-    model: str  # a key of PAGE_MODELS in the command: "HomePage", "NewsPage", "EventPage" ...
-    fields: dict
-    translate: bool = False  # translated into English through wagtail-localize
-
-
-@dataclass(frozen=True)
-class GeneratedImage:
-    key: str
-    title: str
-    lines: tuple[str, ...]
-    background: str
-    foreground: str
-    size: tuple[int, int] = (1200, 675)
-    shapes: bool = True
-
-
-@dataclass(frozen=True)
-class NewsItem:
-    slug: str
-    days_ago: int
-    title: str
-    teaser: str
-    body: list
-    focus_areas: tuple[str, ...]
-    related: tuple[str, ...] = ()
-    image: str | None = None
-    image_alt: str = ""
-
-
-# --- Block helpers ----------------------------------------------------------------------
-# Each returns (block type, value) as stored in BodyStreamBlock; the command adds block ids.
-
-
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level})
-
-
-def paragraph(html):
-    return ("paragraph", html)
-
-
-def quote(text, *, author="", role=""):
-    return ("quote", {"text": text, "author": author, "role": role})
-
-
-def call_to_action(title, text, link_text, *, page: Ref):
-    return (
-        "call_to_action",
-        {
-            "title": title,
-            "text": text,
-            "link_text": link_text,
-            "target": {"page": page, "url": ""},
-        },
-    )
-
-
-def accordion(title, items):
-    return (
-        "accordion",
-        {
-            "title": title,
-            "items": [
-                {"type": "item", "value": {"question": question, "answer": answer}}
-                for question, answer in items
-            ],
-        },
-    )
-
-
-def table(caption, rows):
-    """A table whose first row holds the column headers."""
-    return (
-        "table",
-        {
-            "caption": caption,
-            "table": {
-                "data": rows,
-                "table_header_choice": "row",
-                "first_row_is_table_header": True,
-                "first_col_is_header": False,
-                "table_caption": "",
-            },
-        },
-    )
-
-
 # --- Users, locales, site ----------------------------------------------------------------
 
 ADMIN_USERNAME = "admin"
-ADMIN_EMAIL = "admin@example.org"
 DEFAULT_DEMO_PASSWORD = "querschnitt-demo"
+
+# The demo groups, by key; each app's demo module grants its own permissions to them.
+GROUPS = {
+    "editors": "Redaktion",
+    "organisers": "Veranstaltungsorganisation",
+}
+ACCOUNTS = [
+    DemoAccount(ADMIN_USERNAME, "admin@example.org", superuser=True),
+    DemoAccount(
+        "redaktion",
+        "redaktion@example.org",
+        "Rita",
+        "Redakteurin (Demo)",
+        groups=("editors",),
+    ),
+    DemoAccount(
+        "organisation",
+        "organisation@example.org",
+        "Oskar",
+        "Organisator (Demo)",
+        groups=("organisers",),
+    ),
+]
 
 SITE_NAME = "Integration im Querschnitt"
 SITE_HOSTNAME = "localhost"
 SITE_PORT = 80
 
-WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 
 # --- Taxonomies -----------------------------------------------------------------------------
 
@@ -371,7 +281,7 @@ AKTUELL_CTA = call_to_action(
 HOME = PageSpec(
     key="home",
     parent=None,
-    model="HomePage",
+    model="home.HomePage",
     translate=True,
     fields={
         "title": T("Integration im Querschnitt", "Integration im Querschnitt"),
@@ -425,7 +335,7 @@ HOME = PageSpec(
 ABOUT = PageSpec(
     key="about",
     parent="home",
-    model="ContentPage",
+    model="home.ContentPage",
     translate=True,
     fields={
         "title": T("Über das Projekt", "About the project"),
@@ -605,7 +515,7 @@ ABOUT = PageSpec(
 FOCUS_OVERVIEW = PageSpec(
     key="gestaltungsbereiche",
     parent="home",
-    model="ContentPage",
+    model="home.ContentPage",
     fields={
         "title": "Gestaltungsbereiche",
         "slug": "gestaltungsbereiche",
@@ -650,7 +560,7 @@ FOCUS_PAGES = [
     PageSpec(
         key="organisation",
         parent="gestaltungsbereiche",
-        model="ContentPage",
+        model="home.ContentPage",
         fields={
             "title": "Organisation und Koordination in der Verwaltung",
             "slug": "organisation",
@@ -695,7 +605,7 @@ FOCUS_PAGES = [
     PageSpec(
         key="akteure",
         parent="gestaltungsbereiche",
-        model="ContentPage",
+        model="home.ContentPage",
         fields={
             "title": "Zusammenarbeit mit Akteuren in und außerhalb der Verwaltung",
             "slug": "akteure",
@@ -735,7 +645,7 @@ FOCUS_PAGES = [
     PageSpec(
         key="beteiligung",
         parent="gestaltungsbereiche",
-        model="ContentPage",
+        model="home.ContentPage",
         fields={
             "title": "Beteiligung von Zugewanderten",
             "slug": "beteiligung",
@@ -767,7 +677,7 @@ FOCUS_PAGES = [
     PageSpec(
         key="vielfalt",
         parent="gestaltungsbereiche",
-        model="ContentPage",
+        model="home.ContentPage",
         fields={
             "title": "Kommunales Vielfaltsmanagement",
             "slug": "vielfalt",
@@ -802,7 +712,7 @@ FOCUS_PAGES = [
 SITES_PAGE = PageSpec(
     key="projektstandorte",
     parent="home",
-    model="ContentPage",
+    model="home.ContentPage",
     fields={
         "title": "Projektstandorte",
         "slug": "projektstandorte",
@@ -852,7 +762,7 @@ SITES_PAGE = PageSpec(
 NEWS_INDEX = PageSpec(
     key="aktuell",
     parent="home",
-    model="NewsIndexPage",
+    model="home.NewsIndexPage",
     fields={
         "title": "Aktuell",
         "slug": "aktuell",
@@ -1186,9 +1096,9 @@ def news_page_spec(item: NewsItem) -> PageSpec:
         "image": ImageRef(item.image) if item.image else None,
         "image_alt": item.image_alt,
         "focus_areas": [FocusAreaRef(slug) for slug in item.focus_areas],
-        "related_links": [Ref(key) for key in item.related],
+        "related_links": [{"related_page": Ref(key)} for key in item.related],
     }
-    return PageSpec(key=item.slug, parent="aktuell", model="NewsPage", fields=fields)
+    return PageSpec(key=item.slug, parent="aktuell", model="home.NewsPage", fields=fields)
 
 
 DEMO_NOTE_LEGAL = (
@@ -1200,7 +1110,7 @@ DEMO_NOTE_LEGAL = (
 IMPRINT = PageSpec(
     key="impressum",
     parent="home",
-    model="ContentPage",
+    model="home.ContentPage",
     fields={
         "title": "Impressum",
         "slug": "impressum",
@@ -1244,7 +1154,7 @@ IMPRINT = PageSpec(
 PRIVACY = PageSpec(
     key="datenschutz",
     parent="home",
-    model="ContentPage",
+    model="home.ContentPage",
     fields={
         "title": "Datenschutzerklärung",
         "slug": "datenschutz",
@@ -1352,7 +1262,7 @@ PRIVACY = PageSpec(
 ACCESSIBILITY = PageSpec(
     key="barrierefreiheit",
     parent="home",
-    model="ContentPage",
+    model="home.ContentPage",
     fields={
         "title": "Erklärung zur Barrierefreiheit",
         "slug": "barrierefreiheit",
