@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Locale
 
+from home.forms import PlainTextField
 from home.transitions import NO_COMMENT, REQUIRED_COMMENT
 
 from .choices import ACTIVE_STATUSES, RegistrationStatus
@@ -25,7 +26,8 @@ DEFAULT_MESSAGE_STATUSES = (
 class RegistrationActionForm(forms.Form):
     """Confirmation of an organiser action; the comment goes into the audit trail."""
 
-    comment = forms.CharField(
+    comment = PlainTextField(
+        multiline=True,
         label=_("Kommentar"),
         required=False,
         max_length=1000,
@@ -46,8 +48,9 @@ class RegistrationActionForm(forms.Form):
 class OrganiserMessageForm(forms.Form):
     """ "An alle Angemeldeten schreiben": one message to the chosen groups of an event."""
 
-    subject = forms.CharField(label=_("Betreff"), max_length=200)
-    message = forms.CharField(
+    subject = PlainTextField(label=_("Betreff"), max_length=200)
+    message = PlainTextField(
+        multiline=True,
         label=_("Text der Nachricht"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 12}),

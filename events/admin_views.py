@@ -36,6 +36,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import registry as log_registry
 
+from home.text import printable
 from home.transitions import Transition
 
 from . import selectors, services
@@ -220,6 +221,10 @@ class RegistrationIndexView(generic.IndexView):
     # spreadsheet would run from a CSV file (registrants type these values on the public site;
     # Wagtail already stores such values as text in XLSX).
     def preprocess_field_value(self, field, value, export_format):
+        if isinstance(value, str):
+            # Whatever was stored before the input rules existed: openpyxl refuses control
+            # characters, and an export must never fail.
+            value = printable(value)
         if isinstance(value, datetime.datetime) and timezone.is_aware(value):
             local = timezone.localtime(value)
             if export_format == self.FORMAT_XLSX:

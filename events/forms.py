@@ -7,6 +7,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import PlainTextField
+from home.text import validate_single_line
+
 from .choices import EventMode, ParticipationMode
 from .models import EventPage
 
@@ -37,7 +40,7 @@ class RegistrationForm(forms.Form):
 
     HONEYPOT = "website"
 
-    name = forms.CharField(
+    name = PlainTextField(
         label=_("Name"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -50,6 +53,7 @@ class RegistrationForm(forms.Form):
             "An diese Adresse schicken wir die Bestätigung und den Link zu Ihrer Anmeldung."
         ),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        validators=[validate_single_line],
         error_messages=_messages(
             _("Bitte geben Sie Ihre E-Mail-Adresse an."),
             invalid=_(
@@ -57,20 +61,20 @@ class RegistrationForm(forms.Form):
             ),
         ),
     )
-    organisation = forms.CharField(
+    organisation = PlainTextField(
         label=_("Organisation"),
         max_length=200,
         help_text=_("Zum Beispiel Stadtverwaltung, Kreisverwaltung, Verein oder Träger."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
         error_messages=_messages(_("Bitte geben Sie Ihre Organisation an.")),
     )
-    municipality = forms.CharField(
+    municipality = PlainTextField(
         label=_("Kommune oder Behörde"),
         max_length=200,
         help_text=_("Zum Beispiel Stadt Andernach oder Landkreis Hildesheim."),
         error_messages=_messages(_("Bitte geben Sie Ihre Kommune oder Behörde an.")),
     )
-    role = forms.CharField(
+    role = PlainTextField(
         label=_("Funktion"),
         max_length=200,
         required=False,
@@ -87,7 +91,8 @@ class RegistrationForm(forms.Form):
             invalid_choice=_("Bitte wählen Sie eine der angebotenen Möglichkeiten."),
         ),
     )
-    accessibility_needs = forms.CharField(
+    accessibility_needs = PlainTextField(
+        multiline=True,
         label=_("Barrierefreiheit"),
         max_length=1000,
         required=False,
@@ -98,7 +103,7 @@ class RegistrationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages=_messages(),
     )
-    dietary_needs = forms.CharField(
+    dietary_needs = PlainTextField(
         label=_("Verpflegung"),
         max_length=300,
         required=False,

@@ -27,6 +27,7 @@ from home.models import (
     with_localized_focus_areas,
 )
 from home.pagination import paginate
+from home.text import validate_multi_line, validate_single_line
 
 from . import blocks, presentation
 from .choices import (
@@ -387,16 +388,26 @@ class Registration(models.Model):
     status = models.CharField(
         _("Status"), max_length=20, choices=RegistrationStatus.choices, db_index=True
     )
-    name = models.CharField(_("Name"), max_length=200)
-    email = models.EmailField(_("E-Mail"))
-    organisation = models.CharField(_("Organisation"), max_length=200)
-    municipality = models.CharField(_("Kommune oder Behörde"), max_length=200)
-    role = models.CharField(_("Funktion"), max_length=200, blank=True)
+    name = models.CharField(_("Name"), max_length=200, validators=[validate_single_line])
+    email = models.EmailField(_("E-Mail"), validators=[validate_single_line])
+    organisation = models.CharField(
+        _("Organisation"), max_length=200, validators=[validate_single_line]
+    )
+    municipality = models.CharField(
+        _("Kommune oder Behörde"), max_length=200, validators=[validate_single_line]
+    )
+    role = models.CharField(
+        _("Funktion"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     participation_mode = models.CharField(
         _("Teilnahme"), max_length=20, choices=ParticipationMode.choices, blank=True
     )
-    accessibility_needs = models.TextField(_("Barrierefreiheit"), blank=True, max_length=1000)
-    dietary_needs = models.CharField(_("Verpflegung"), blank=True, max_length=300)
+    accessibility_needs = models.TextField(
+        _("Barrierefreiheit"), blank=True, max_length=1000, validators=[validate_multi_line]
+    )
+    dietary_needs = models.CharField(
+        _("Verpflegung"), blank=True, max_length=300, validators=[validate_single_line]
+    )
     privacy_consent_version = models.CharField(_("Version der Datenschutzhinweise"), max_length=20)
     privacy_consent_at = models.DateTimeField(_("Einwilligung am"))
     participant_list_consent = models.BooleanField(_("Auf der Teilnehmendenliste"), default=False)
