@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -7,6 +9,20 @@ from wagtail.models import Locale, Page, Site
 from home import selectors
 
 register = template.Library()
+
+
+def local_path(path: str) -> str:
+    """The request's path as a path on this site: "//evil.example/x" would be read as another
+    host by browsers and by translate_url, so leading slashes collapse into one."""
+    return "/" + path.lstrip("/\\")
+
+
+def local_url(url: str) -> str | None:
+    """`url` if it stays on this site (a path), else None."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not url.startswith("/") or url.startswith("//"):
+        return None
+    return url
 
 
 def _site_root(request) -> Page | None:
@@ -58,7 +74,7 @@ def language_switcher(context):
             if translation is not None and translation.live:
                 url = translation.get_url(request)
         if url is None and not isinstance(page, Page):
-            url = translate_url(request.get_full_path(), code)
+            url = local_url(translate_url(local_path(request.get_full_path()), code))
         if url is None and root is not None and locale is not None:
             home = root.get_translation_or_none(locale)
             url = home.get_url(request) if home is not None and home.live else None
