@@ -172,6 +172,18 @@ def event_for_registration(registration: Registration, *, cache: dict | None = N
     return event
 
 
+def events_with_registrations(pages) -> list[EventPage]:
+    """The events among `pages` and the pages below them that people are registered for (in
+    the default language, where registrations belong; anonymised ones do not count)."""
+    default = Locale.get_default()
+    events = EventPage.objects.none()
+    for page in pages:
+        if page.locale_id == default.pk:
+            events |= EventPage.objects.descendant_of(page, inclusive=True)
+    registered = Registration.objects.filter(anonymised_at__isnull=True).values("event")
+    return list(events.filter(pk__in=registered).order_by("path"))
+
+
 def waiting_list_position(registration: Registration) -> int:
     """1 for the first person on the waiting list, in order of registration."""
     earlier = registration.event.registrations.filter(

@@ -1,15 +1,18 @@
 """Wagtail admin for organisers: the registrations list and per-event counts on pages."""
 
+from django.contrib import messages
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, ListingButton
+from wagtail.models import Page
 
 from . import admin_views, selectors
 from .admin_forms import RegistrationFilterSet
@@ -209,3 +212,40 @@ def event_header_buttons(page, user, view_name, next_url=None):
             icon_name="mail",
             priority=81,
         )
+
+
+# --- deleting events ------------------------------------------------------------------------
+
+
+def _refuse_deleting(request, pages):
+    events = selectors.events_with_registrations(pages)
+    if not events:
+        return None
+    titles = ", ".join(f"„{event.title}“" for event in events)
+    messages.error(
+        request,
+        ngettext(
+            "Für die Veranstaltung %(titles)s gibt es Anmeldungen, deshalb kann sie nicht "
+            "gelöscht werden. Setzen Sie stattdessen den Status auf „Abgesagt“ und "
+            "veröffentlichen Sie: Dann werden alle Angemeldeten benachrichtigt.",
+            "Für die Veranstaltungen %(titles)s gibt es Anmeldungen, deshalb können sie nicht "
+            "gelöscht werden. Setzen Sie stattdessen den Status auf „Abgesagt“ und "
+            "veröffentlichen Sie: Dann werden alle Angemeldeten benachrichtigt.",
+            len(events),
+        )
+        % {"titles": titles},
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[events[0].pk]))
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_events_with_registrations(request, page):
+    # Deleting would delete the registrations without telling anyone.
+    return _refuse_deleting(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_events_with_registrations(request, action_type, objects, action):
+    if action_type == "delete" and objects and isinstance(objects[0], Page):
+        return _refuse_deleting(request, objects)
+    return None
