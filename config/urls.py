@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from outbox.webhooks import tracking_urlpatterns
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,10 +16,13 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
 
-if settings.ANYMAIL.get("WEBHOOK_SECRET"):
-    # The provider's delivery reports (/anymail/<esp>/tracking/), behind HTTP Basic auth with
-    # ANYMAIL["WEBHOOK_SECRET"]. Without a secret they are not mounted: anyone could post.
-    urlpatterns += [path("anymail/", include("anymail.urls"))]
+if settings.ANYMAIL.get("WEBHOOK_SECRET") and settings.EMAIL_PROVIDER:
+    # The configured provider's delivery reports (/anymail/<provider>/tracking/), behind HTTP
+    # Basic auth with ANYMAIL["WEBHOOK_SECRET"]. Without a secret nothing is mounted: anyone
+    # could post.
+    urlpatterns += [
+        path("anymail/", include((tracking_urlpatterns(settings.EMAIL_PROVIDER), "anymail")))
+    ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Development and the browser tests only; production serves uploads from the web server/S3.
@@ -36,3 +40,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler500 = "home.views.server_error"

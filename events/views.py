@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Site
 
+from home.http import client_ip
 from home.models import SiteSettings
 
 from . import ics, selectors, services
@@ -118,16 +119,6 @@ def _privacy_url(request) -> str:
     if privacy_page is None:
         return ""
     return privacy_page.localized.get_url(request) or ""
-
-
-def client_ip(request) -> str:
-    """The client's address: from the header a trusted reverse proxy sets (CLIENT_IP_HEADER), or
-    REMOTE_ADDR. With a list (X-Forwarded-For), the last entry is the one our proxy added."""
-    if settings.CLIENT_IP_HEADER:
-        value = request.META.get(settings.CLIENT_IP_HEADER, "")
-        if value.strip():
-            return value.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def _rate_limited(request, email_address: str) -> bool:

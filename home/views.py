@@ -1,3 +1,7 @@
+from django.conf import settings
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
@@ -25,3 +29,26 @@ def search(request):
     return TemplateResponse(
         request, "home/search_results.html", {"search_query": query, "search_results": results}
     )
+
+
+def lockout(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked log-in (AXES_LOCKOUT_CALLABLE), in the site's language."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    response = render(request, "account/lockout.html", context, status=429)
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    return response
+
+
+def server_error(request):
+    """The 500 page. Says that the team was told only when errors are reported (ADMINS or
+    SENTRY_DSN). Renders without the database or context processors: they may be what broke."""
+    template = loader.get_template("500.html")
+    context = {"error_reported": error_reporting_configured()}
+    return HttpResponseServerError(template.render(context))
+
+
+def error_reporting_configured() -> bool:
+    return bool(settings.ADMINS or getattr(settings, "SENTRY_DSN", ""))

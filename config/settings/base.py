@@ -1,5 +1,6 @@
 """Settings shared by every environment. Safe defaults only: no secrets, DEBUG off."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +57,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: swaps the response for the lock-out page when a log-in was refused.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Every log-in (the Wagtail admin, later the portal) goes through authenticate(), where
+# django-axes counts failures first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -133,6 +144,7 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no requests to third parties from the admin either
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from gravatar.com (it would see e-mail hashes)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         # Picks SQLite FTS or PostgreSQL full-text search from the database in use.
@@ -160,11 +172,34 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Errors (500s) are mailed to ADMINS by Django's AdminEmailHandler: straight through the mail
+# backend, not through the outbox, so a broken database does not stop the report. Requests that
+# are refused as bad (unreadable delivery reports, wrong webhook secret, unknown hosts) are
+# logged, not mailed: anyone on the internet can send them.
+ADMINS: list[tuple[str, str]] = []
+SENTRY_DSN = ""
+EMAIL_SUBJECT_PREFIX = "[Querschnitt] "
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        **{
+            f"django.security.{name}": {"handlers": ["console"], "propagate": False}
+            for name in ("DisallowedHost", "AnymailWebhookValidationFailure", "MalformedReport")
+        },
+    },
 }
 
 NEWS_PAGE_SIZE = 10
@@ -184,9 +219,33 @@ REGISTRATION_RATE_LIMIT_PER_IP = 40
 # (e.g. "HTTP_X_REAL_IP"); the proxy must set it itself. Empty: REMOTE_ADDR.
 CLIENT_IP_HEADER = ""
 
+# Log-in throttling (django-axes): after 5 failures for one user name from one address, that
+# combination is locked for 15 minutes; a successful log-in clears the count. Addresses come
+# from the same trusted proxy header as the registration form's rate limit.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "home.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "home.views.lockout"
+# No record of successful log-ins (address, browser) is kept: nobody needs it.
+AXES_DISABLE_ACCESS_LOG = True
+
 # django-anymail: provider settings and the webhook secret ("user:password", HTTP Basic auth
 # for /anymail/<esp>/tracking/). Without WEBHOOK_SECRET the webhook URLs are not mounted.
 ANYMAIL: dict = {}
+# The anymail provider ("postmark", "mailgun", ...; "smtp" or empty: none); its delivery-report
+# webhook is the only one mounted.
+EMAIL_PROVIDER = ""
+
+# What `manage.py daily_maintenance` runs, in order (one cron line or systemd timer a day):
+# reminders, retention of registrations, Wagtail's stored search queries, expired sessions.
+DAILY_COMMANDS = [
+    "send_reminders",
+    "purge_registrations",
+    "searchpromotions_garbage_collect",
+    "clearsessions",
+]
 
 # The apps' demo modules, in the order `manage.py load_demo_content` runs them (pages are
 # created in this order, so it is also the menu order).

@@ -6,6 +6,7 @@ an insecure or half-configured default.
 
 import importlib.util
 import os
+from email.utils import getaddresses
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -94,6 +95,31 @@ CSRF_COOKIE_SECURE = True
 
 # Wagtail's live preview shows the site in a same-origin frame, so DENY would break editing.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Error reports: ADMINS="Name <address>, other@example.org" gets a mail for every 500 (through the
+# mail provider, not the outbox); SENTRY_DSN additionally sends them to Sentry (no personal
+# data: no user, no request bodies, no local variables).
+ADMINS = [
+    (name or address, address)
+    for name, address in getaddresses([os.environ.get("ADMINS", "")])
+    if address
+]
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+    from sentry_sdk.integrations.logging import ignore_logger
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        max_request_body_size="never",
+        include_local_variables=False,
+        traces_sample_rate=None,
+    )
+    for name in ("DisallowedHost", "AnymailWebhookValidationFailure", "MalformedReport"):
+        ignore_logger(f"django.security.{name}")
 
 # ANYMAIL_WEBHOOK_SECRET (collected into ANYMAIL above) protects the delivery-report webhook
 # with HTTP Basic auth; without it the webhook is not mounted (see config/urls.py).

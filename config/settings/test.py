@@ -36,3 +36,8 @@ WHITENOISE_AUTOREFRESH = True  # serve from the source folders; no collectstatic
 
 # The tracking webhook is tested with HTTP Basic auth, as in production.
 ANYMAIL = {"WEBHOOK_SECRET": "test:secret"}
+EMAIL_PROVIDER = "postmark"
+
+# Django's test client logs in without a request, which django-axes refuses; the throttling
+# tests switch it on for themselves.
+AXES_ENABLED = False
