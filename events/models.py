@@ -243,13 +243,17 @@ class EventPage(RoutablePageMixin, Page):
         index.FilterField("end"),
     ]
     # Time, place, access and registration settings are the same event in every language.
+    # Translators cannot override them: a translation that kept an old address or access link
+    # would send people to the wrong place. (Dates, numbers, choices and switches are always
+    # copied from the German page.)
     override_translatable_fields = [
-        SynchronizedField("street"),
-        SynchronizedField("postal_code"),
-        SynchronizedField("city"),
-        SynchronizedField("online_access"),
-        SynchronizedField("contact_name"),
-        SynchronizedField("contact_phone"),
+        SynchronizedField("street", overridable=False),
+        SynchronizedField("postal_code", overridable=False),
+        SynchronizedField("city", overridable=False),
+        SynchronizedField("online_access", overridable=False),
+        SynchronizedField("contact_name", overridable=False),
+        SynchronizedField("contact_phone", overridable=False),
+        SynchronizedField("contact_email", overridable=False),
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []

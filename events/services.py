@@ -13,6 +13,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
 
 from home.audit import anonymise_log_entries, log_transition
 from home.transitions import CREATED
@@ -22,7 +23,11 @@ from . import emails
 from .choices import ACTIVE_STATUSES, SEAT_STATUSES, EventStatus, RegistrationStatus
 from .models import CalendarState, EventPage, Registration
 from .selectors import canonical_event, registration_is_open, seats_taken
-from .tasks import queue_organiser_message_task, send_event_change_notices
+from .tasks import (
+    publish_event_translations,
+    queue_organiser_message_task,
+    send_event_change_notices,
+)
 from .transitions import REGISTRANT, REGISTRATION_STATES, SYSTEM, RegistrationError
 
 __all__ = ["RegistrationError"]  # the app's one exception for refused operations
@@ -121,6 +126,16 @@ def record_publication_and_notify(event: EventPage) -> bool:
             return False
         event_id = canonical_event(event).pk
         transaction.on_commit(lambda: send_event_change_notices.enqueue(event_id))
+    return True
+
+
+def schedule_translation_sync(event: EventPage) -> bool:
+    """After a German event was published, its translations are synchronised and published by a
+    background task (after the commit), so that they never keep an old time or place."""
+    if event.locale_id != Locale.get_default().pk:
+        return False
+    event_id = event.pk
+    transaction.on_commit(lambda: publish_event_translations.enqueue(event_id))
     return True
 
 

@@ -15,6 +15,7 @@ from .models import EventPage, Registration
 @receiver(page_published, sender=EventPage)
 def event_published(sender, instance, **kwargs):
     services.record_publication_and_notify(instance)
+    services.schedule_translation_sync(instance)
     if services.record_published_capacity(instance):
         services.fill_free_seats(selectors.canonical_event(instance))
 

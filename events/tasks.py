@@ -2,6 +2,8 @@
 
 from django_tasks import task
 
+from home.translations import publish_translations
+
 from . import notifications
 from .models import EventPage
 
@@ -19,3 +21,10 @@ def queue_organiser_message_task(*, event_id: int, statuses: list, subject: str,
     return notifications.queue_organiser_message(
         event_id=event_id, statuses=statuses, subject=subject, body=body
     )
+
+
+@task()
+def publish_event_translations(event_id: int) -> int:
+    """Synchronise and publish the translations of a German event after it was published."""
+    event = EventPage.objects.filter(pk=event_id).first()
+    return 0 if event is None else len(publish_translations(event))

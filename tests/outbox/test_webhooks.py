@@ -55,12 +55,14 @@ def test_a_report_without_the_secret_is_refused_before_it_is_read(client, db):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(["RecordType", "MessageID", "Type", "Email", "BouncedAt", "Metadata"])
-        | st.text(max_size=8),
-        children,
-        max_size=5,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["RecordType", "MessageID", "Type", "Email", "BouncedAt", "Metadata"])
+            | st.text(max_size=8),
+            children,
+            max_size=5,
+        )
     ),
     max_leaves=12,
 )
