@@ -36,7 +36,6 @@ demo: migrate
 	$(MANAGE) load_demo_content
 
 run: demo
-	@echo "Site: http://$(HOST):$(PORT)/  Admin: http://$(HOST):$(PORT)/admin/"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # axe-core for the browser tests' accessibility gate; skipped quietly where npm is missing

@@ -27,7 +27,9 @@ SECRET_KEY = _checkout_secret_key()
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.config(conn_max_age=0)}
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Each mail as a file in var/mail/ and one line on the console (see outbox.backends).
+EMAIL_BACKEND = "outbox.backends.FileAndLineBackend"
+EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 # Development shows results at once: tasks run in the request instead of needing a worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
