@@ -36,9 +36,13 @@ def manage_url(registration: Registration) -> str:
 
 
 def calendar_attachment(
-    registration: Registration, event: EventPage, *, method: str = "PUBLISH"
+    registration: Registration, event: EventPage, *, method: str = "PUBLISH", cache=None
 ) -> Attachment:
-    """`event` as selectors.event_for_registration gives it."""
+    """`event` as selectors.event_for_registration gives it. The file is the same for everyone
+    who reads the event in one language, so a bulk mail builds it once (`cache`)."""
+    key = ("ics", event.pk, registration.language, method)
+    if cache is not None and key in cache:
+        return cache[key]
     with translation.override(registration.language):
         content = ics.build_calendar(
             [event],
@@ -47,11 +51,14 @@ def calendar_attachment(
             name=event.title,
             method=method,
         )
-    return Attachment(
+    attachment = Attachment(
         filename=f"{event.slug[:60]}.ics",
         content=content,
         mimetype=ICS_MIMETYPE.replace("PUBLISH", method),
     )
+    if cache is not None:
+        cache[key] = attachment
+    return attachment
 
 
 def send_registration_email(
@@ -59,8 +66,8 @@ def send_registration_email(
 ) -> None:
     """Render `template` for the registrant, in their language, into the outbox.
 
-    Callers that mail many registrants pass one `events` dict to all calls, so each event is
-    looked up once per language instead of once per person.
+    Callers that mail many registrants pass one `events` dict to all calls, so each event and
+    its calendar file are made once per language instead of once per person.
     """
     event = selectors.event_for_registration(registration, cache=events)
     holds_seat = registration.is_confirmed
@@ -77,9 +84,9 @@ def send_registration_email(
     }
     attachments = ()
     if template in SEAT_TEMPLATES and holds_seat:
-        attachments = (calendar_attachment(registration, event),)
+        attachments = (calendar_attachment(registration, event, cache=events),)
     elif template == "event_cancelled":
-        attachments = (calendar_attachment(registration, event, method="CANCEL"),)
+        attachments = (calendar_attachment(registration, event, method="CANCEL", cache=events),)
     send_email(
         to=registration.email,
         template=template,
