@@ -7,7 +7,9 @@ as the public site.
 """
 
 import datetime
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.db.models import Count
 from django.http import Http404
@@ -15,6 +17,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -47,6 +50,15 @@ from .transitions import REGISTRATION_STATES
 
 # What a spreadsheet reads as the start of a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def berlin_time(value: datetime.datetime) -> str:
+    """ "20. Januar 2027, 10:00 Uhr": organisers read local time (Europe/Berlin), never UTC."""
+    local = timezone.localtime(value, ZoneInfo(settings.TIME_ZONE))
+    return _("%(date)s, %(time)s Uhr") % {
+        "date": date_format(local, "j. F Y"),
+        "time": date_format(local, "H:i"),
+    }
 
 
 # --- status actions ------------------------------------------------------------------------
@@ -285,6 +297,8 @@ class RegistrationInspectView(generic.InspectView):
         value = super().get_field_display_value(field_name, field)
         if isinstance(value, bool):
             return _("ja") if value else _("nein")
+        if isinstance(value, datetime.datetime):
+            return berlin_time(value)
         return "–" if value is None or value == "" else value
 
     def get_context_data(self, **kwargs):

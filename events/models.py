@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -27,6 +28,7 @@ from home.models import (
     with_localized_focus_areas,
 )
 from home.pagination import paginate
+from home.panels import SameLanguageChoicesPanel
 from home.text import validate_multi_line, validate_single_line
 
 from . import blocks, presentation
@@ -124,6 +126,10 @@ class EventIndexPage(Page):
     def events(self):
         return EventPage.objects.listed().child_of(self)
 
+    def get_admin_default_ordering(self):
+        # Keep the order the explorer hook gives: upcoming events by date, then past ones.
+        return "ord"
+
 
 class EventPage(RoutablePageMixin, Page):
     teaser = models.TextField(
@@ -200,7 +206,7 @@ class EventPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("event_format"), FieldPanel("mode")]),
-                FieldPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
+                SameLanguageChoicesPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("target_audience"),
             ],
             heading=_("Art der Veranstaltung"),
@@ -309,6 +315,13 @@ class EventPage(RoutablePageMixin, Page):
         return self.registration_views["thanks"](request, self)
 
     # --- helpers used by templates, exports and the registration feature -------------------
+
+    def get_admin_display_title(self):
+        """The title with the date, so organisers tell events apart in lists and choosers."""
+        title = super().get_admin_display_title()
+        if not self.start:
+            return title
+        return f"{title} ({date_format(self.local_start, 'SHORT_DATE_FORMAT')})"
 
     @property
     def calendar_uid(self) -> str:

@@ -7,7 +7,7 @@ The pages' own reads are queryset methods (events/models.py); this module builds
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -240,6 +240,17 @@ def registration_counts(event: EventPage) -> RegistrationCounts:
         }
     )
     return RegistrationCounts(capacity=event.capacity, **totals)
+
+
+def order_by_date(pages):
+    """Events (as pages) upcoming first, soonest first; then past ones, latest first."""
+    now = timezone.now()
+    return pages.order_by(
+        Case(When(eventpage__end__lt=now, then=Value(1)), default=Value(0)),
+        Case(When(eventpage__end__gte=now, then=F("eventpage__start"))).asc(nulls_last=True),
+        F("eventpage__start").desc(),
+        "path",
+    )
 
 
 def annotate_registration_counts(pages):

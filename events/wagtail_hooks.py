@@ -163,13 +163,15 @@ EXPLORER_VIEWS = {"wagtailadmin_explore", "wagtailadmin_explore_results"}
 
 @hooks.register("construct_explorer_page_queryset")
 def annotate_event_listing(parent_page, pages, request):
-    # Counts for the events below an event index, in the listing's own query.
-    if (
-        getattr(request.resolver_match, "url_name", None) in EXPLORER_VIEWS
-        and isinstance(parent_page.specific, EventIndexPage)
-        and can_see_registrations(request.user)
+    if getattr(request.resolver_match, "url_name", None) not in EXPLORER_VIEWS or not isinstance(
+        parent_page.specific, EventIndexPage
     ):
-        return selectors.annotate_registration_counts(pages)
+        return pages
+    if "ordering" not in request.GET and not request.GET.get("q"):
+        pages = selectors.order_by_date(pages)
+    if can_see_registrations(request.user):
+        # Counts for the events below an event index, in the listing's own query.
+        pages = selectors.annotate_registration_counts(pages)
     return pages
 
 

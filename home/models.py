@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from . import blocks
 from .choices import FederalState, MunicipalityKind
 from .pagination import paginate
+from .panels import SameLanguageChoicesPanel
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -341,7 +342,7 @@ class NewsPage(Page):
         FieldPanel("teaser"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
         FieldPanel("body"),
-        FieldPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
+        SameLanguageChoicesPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
         InlinePanel("related_links", label=_("Verwandte Seiten")),
     ]
     search_fields = Page.search_fields + [

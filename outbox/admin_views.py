@@ -2,9 +2,15 @@
 status, and „Erneut senden“ for failed ones. Read-only otherwise: mails are written only by
 `outbox.services`."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -106,6 +112,14 @@ class OutboxIndexView(generic.IndexView):
 
 class OutboxInspectView(generic.InspectView):
     resend_url_name = None
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime.datetime):
+            # The site's time zone (Europe/Berlin), never UTC.
+            local = timezone.localtime(value, ZoneInfo(settings.TIME_ZONE))
+            return date_format(local, "j. F Y, H:i:s")
+        return "–" if value is None or value == "" else value
 
     def get_object(self, queryset=None):
         return get_object_or_404(OutboundEmail.objects.select_related("related_type"), pk=self.pk)
