@@ -4,16 +4,18 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.sitemaps import MultilingualSitemap
 from outbox.webhooks import tracking_urlpatterns
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon),
 ]
 
 if settings.ANYMAIL.get("WEBHOOK_SECRET") and settings.EMAIL_PROVIDER:

@@ -1,11 +1,15 @@
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
+from .links import site_url
 from .pagination import paginate
 
 SEARCH_PAGE_SIZE = 10
@@ -52,3 +56,22 @@ def server_error(request):
 
 def error_reporting_configured() -> bool:
     return bool(settings.ADMINS or getattr(settings, "SENTRY_DSN", ""))
+
+
+# Paths with personal or private content: no search engine needs them.
+ROBOTS_DISALLOW = ("/admin/", "/anmeldung/", "/en/anmeldung/", "/suche/", "/en/suche/")
+
+
+@require_safe
+@cache_control(public=True, max_age=24 * 3600)
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {site_url('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; the icon lives with the static
+    files (under its hashed name in production)."""
+    return HttpResponsePermanentRedirect(static("icons/favicon.ico"))

@@ -4,9 +4,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from home import selectors
+from home.links import live_translations
 
 register = template.Library()
 
@@ -64,20 +65,22 @@ def language_switcher(context):
     root = _site_root(request)
     current = get_language()
     languages = []
+    translations = (
+        {t.locale.language_code: t for t in live_translations(page, request)}
+        if isinstance(page, Page)
+        else {}
+    )
+    homes = {t.locale.language_code: t for t in live_translations(root, request)} if root else {}
     for code, name in settings.LANGUAGES:
         if code == current:
             continue
         url = None
-        locale = Locale.objects.filter(language_code=code).first()
-        if isinstance(page, Page) and locale is not None:
-            translation = page.get_translation_or_none(locale)
-            if translation is not None and translation.live:
-                url = translation.get_url(request)
+        if code in translations:
+            url = translations[code].get_url(request)
         if url is None and not isinstance(page, Page):
             url = local_url(translate_url(local_path(request.get_full_path()), code))
-        if url is None and root is not None and locale is not None:
-            home = root.get_translation_or_none(locale)
-            url = home.get_url(request) if home is not None and home.live else None
+        if url is None and code in homes:
+            url = homes[code].get_url(request)
         if url is None:
             url = translate_url("/", code)
         languages.append({"code": code, "name": name, "url": url})

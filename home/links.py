@@ -1,0 +1,37 @@
+"""Addresses the site gives out: from the Wagtail Site's root URL (Settings → Sites), not from
+the host a request happened to come in on, and the page in every language."""
+
+from wagtail.models import Locale, Page, Site
+
+
+def site_root_url() -> str:
+    """The public address of the default site, e.g. "https://querschnitt.ism-mz.de"."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""
+
+
+def site_url(path: str) -> str:
+    return site_root_url().rstrip("/") + path
+
+
+def live_translations(page: Page, request=None) -> list[Page]:
+    """The live versions of `page` in every language (itself included), default language
+    first. One query, remembered for the request (the language switcher and the page head
+    both ask)."""
+    cache = getattr(request, "_live_translations", None) if request is not None else None
+    if cache is not None and page.translation_key in cache:
+        return cache[page.translation_key]
+    default = Locale.get_default().pk
+    pages = sorted(
+        Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+        .defer_streamfields(),
+        key=lambda translation: (translation.locale_id != default, translation.locale_id),
+    )
+    if request is not None:
+        if cache is None:
+            cache = request._live_translations = {}
+        cache[page.translation_key] = pages
+    return pages
