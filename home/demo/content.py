@@ -204,11 +204,12 @@ FUNDER_LOGO_SIZE = (480, 192)
 
 FUNDERS = [
     {
-        "name": "Europäische Union – Asyl-, Migrations- und Integrationsfonds (AMIF)",
+        "name": "Europäische Union – Asyl-, Migrations- und Integrationsfonds (AMIF)"
+        " [Demo: Platzhalter-Logo]",
         "logo": GeneratedImage(
             key="logo-amif",
             title="Platzhalter-Logo: EU – AMIF",
-            lines=("EU · AMIF", "Platzhalter-Logo"),
+            lines=("DEMO: Platzhalter-Logo", "EU · AMIF"),
             background="#ffffff",
             foreground="#003399",
             size=FUNDER_LOGO_SIZE,
@@ -216,11 +217,12 @@ FUNDERS = [
         ),
     },
     {
-        "name": "Niedersächsisches Ministerium für Soziales, Arbeit, Gesundheit und Gleichstellung",
+        "name": "Niedersächsisches Ministerium für Soziales, Arbeit, Gesundheit und Gleichstellung"
+        " [Demo: Platzhalter-Logo]",
         "logo": GeneratedImage(
             key="logo-ms-niedersachsen",
             title="Platzhalter-Logo: Sozialministerium Niedersachsen",
-            lines=("MS Niedersachsen", "Platzhalter-Logo"),
+            lines=("DEMO: Platzhalter-Logo", "MS Niedersachsen"),
             background="#ffffff",
             foreground="#a4141e",
             size=FUNDER_LOGO_SIZE,
@@ -228,11 +230,12 @@ FUNDERS = [
         ),
     },
     {
-        "name": "Ministerium für Familie, Frauen, Kultur und Integration Rheinland-Pfalz",
+        "name": "Ministerium für Familie, Frauen, Kultur und Integration Rheinland-Pfalz"
+        " [Demo: Platzhalter-Logo]",
         "logo": GeneratedImage(
             key="logo-mffki-rlp",
             title="Platzhalter-Logo: Integrationsministerium Rheinland-Pfalz",
-            lines=("MFFKI RLP", "Platzhalter-Logo"),
+            lines=("DEMO: Platzhalter-Logo", "MFFKI RLP"),
             background="#ffffff",
             foreground="#1d1d1b",
             size=FUNDER_LOGO_SIZE,
@@ -240,11 +243,11 @@ FUNDERS = [
         ),
     },
     {
-        "name": "Stadt Ludwigshafen am Rhein",
+        "name": "Stadt Ludwigshafen am Rhein [Demo: Platzhalter-Logo]",
         "logo": GeneratedImage(
             key="logo-ludwigshafen",
             title="Platzhalter-Logo: Stadt Ludwigshafen am Rhein",
-            lines=("Ludwigshafen", "Platzhalter-Logo"),
+            lines=("DEMO: Platzhalter-Logo", "Ludwigshafen"),
             background="#ffffff",
             foreground="#005ca9",
             size=FUNDER_LOGO_SIZE,
@@ -1311,8 +1314,10 @@ ACCESSIBILITY = PageSpec(
             heading("Barrieren melden"),
             paragraph(
                 "<p>Ist Ihnen eine Barriere aufgefallen, oder brauchen Sie Inhalte in einer "
-                "anderen Form? Schreiben Sie uns an querschnitt@example.org (Demo-Adresse). Wir "
-                "melden uns so bald wie möglich bei Ihnen.</p>"
+                "anderen Form? Schreiben Sie uns an "
+                '<a href="mailto:querschnitt@example.org?subject=Barriere%20auf%20der%20Website">'
+                "querschnitt@example.org</a> [Demo-Adresse]. Wir melden uns so bald wie möglich "
+                "bei Ihnen, spätestens nach sechs Wochen.</p>"
             ),
             heading("Schlichtungsverfahren"),
             paragraph(
@@ -1324,6 +1329,12 @@ ACCESSIBILITY = PageSpec(
                 "www.schlichtungsstelle-bgg.de</a>) oder – je nach Träger der Website – die "
                 "Schlichtungsstelle beim Landesbeauftragten für barrierefreie IT des Landes. "
                 "[Demo: Zuständigkeit vor der Veröffentlichung klären.]</p>"
+            ),
+            heading("Erstellung dieser Erklärung"),
+            paragraph(
+                "<p>Diese Erklärung wurde am 1. Dezember 2026 erstellt und zuletzt am "
+                "1. Dezember 2026 überprüft. Grundlage ist die Selbstbewertung und die "
+                "automatisierte Prüfung, die oben beschrieben sind.</p>"
             ),
         ],
     },

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home import selectors
 from home.links import live_translations
@@ -85,6 +85,22 @@ def language_switcher(context):
             url = translate_url("/", code)
         languages.append({"code": code, "name": name, "url": url})
     return {"languages": languages}
+
+
+@register.simple_tag(takes_context=True)
+def other_language(context, page) -> str:
+    """The language code of `page` when it is not the language of the page being shown (an
+    untranslated German item on an English page), else "". One query per request."""
+    if page is None or not getattr(page, "locale_id", None):
+        return ""
+    request = context.get("request")
+    codes = getattr(request, "_locale_codes", None)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request._locale_codes = codes
+    code = codes.get(page.locale_id, "")
+    return code if code and code != get_language() else ""
 
 
 @register.simple_tag
