@@ -7,6 +7,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +34,7 @@ from home.panels import SameLanguageChoicesPanel
 from home.text import validate_multi_line, validate_single_line
 
 from . import blocks, presentation
+from .availability import SETTINGS_FIELDS, availability
 from .choices import (
     CONFIRMED_STATUSES,
     SEAT_STATUSES,
@@ -58,7 +61,53 @@ def _month_bounds(month):
     return first, following
 
 
+REGISTRATION_ANNOTATION = "_registration_{}"
+NOT_ANNOTATED = object()
+
+
+def annotated_availability(page, *, now):
+    """The availability from what `with_registration_state` left on the page, without a query;
+    NOT_ANNOTATED when the page did not come from such a queryset."""
+    values = getattr(page, REGISTRATION_ANNOTATION.format("seats_taken"), NOT_ANNOTATED)
+    if values is NOT_ANNOTATED:
+        return NOT_ANNOTATED
+    settings = {
+        name: getattr(page, REGISTRATION_ANNOTATION.format(name)) for name in SETTINGS_FIELDS
+    }
+    if settings["registration_enabled"] is None:  # no page in the default language
+        settings = {name: getattr(page, name) for name in SETTINGS_FIELDS}
+    return availability(settings, seats_taken=values or 0, now=now)
+
+
 class EventPageQuerySet(PageQuerySet):
+    def with_registration_state(self):
+        """Annotate each event with the registration settings of its default-language page and
+        the seats taken there, so that a listing shows "Plätze frei", "ausgebucht" or
+        "geschlossen" for every card in this one query."""
+        canonical = EventPage.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        seats = (
+            Registration.objects.filter(
+                event__translation_key=OuterRef("translation_key"),
+                event__locale__language_code=settings.LANGUAGE_CODE,
+                status__in=SEAT_STATUSES,
+            )
+            .order_by()
+            .values("event__translation_key")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        annotations = {
+            REGISTRATION_ANNOTATION.format(name): Subquery(canonical.values(name)[:1])
+            for name in SETTINGS_FIELDS
+        }
+        annotations[REGISTRATION_ANNOTATION.format("seats_taken")] = Coalesce(
+            Subquery(seats, output_field=models.IntegerField()), 0
+        )
+        return self.annotate(**annotations)
+
     def listed(self):
         """Live, public events in the language the visitor sees them in (see content_locale)."""
         return (
@@ -124,7 +173,7 @@ class EventIndexPage(Page):
         return context
 
     def events(self):
-        return EventPage.objects.listed().child_of(self)
+        return EventPage.objects.listed().child_of(self).with_registration_state()
 
     def get_admin_default_ordering(self):
         # Keep the order the explorer hook gives: upcoming events by date, then past ones.

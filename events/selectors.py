@@ -5,7 +5,7 @@ The pages' own reads are queryset methods (events/models.py); this module builds
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -15,14 +15,29 @@ from wagtail.models import Locale
 
 from home.models import FocusArea, with_localized_focus_areas
 
+from .availability import SETTINGS_FIELDS, Availability, availability, is_open
 from .choices import CONFIRMED_STATUSES, SEAT_STATUSES, EventStatus, RegistrationStatus
-from .models import CalendarState, EventIndexPage, EventPage, Registration
+from .models import (
+    NOT_ANNOTATED,
+    CalendarState,
+    EventIndexPage,
+    EventPage,
+    Registration,
+    annotated_availability,
+)
 
 FEED_HISTORY = timedelta(days=183)  # feeds keep about six months of past events
 
 
 def upcoming_events(*, limit: int) -> list[EventPage]:
-    return with_localized_focus_areas(EventPage.objects.listed().upcoming()[:limit])
+    """The next events that take place (a cancelled one does not take a place in the list)."""
+    events = (
+        EventPage.objects.listed()
+        .upcoming()
+        .exclude(status=EventStatus.CANCELLED)
+        .with_registration_state()
+    )
+    return with_localized_focus_areas(events[:limit])
 
 
 def event_index_for_active_locale() -> EventIndexPage | None:
@@ -75,72 +90,26 @@ def seats_taken(event: EventPage) -> int:
 
 
 def registration_is_open(event: EventPage, *, now=None) -> bool:
-    now = now or timezone.now()
-    return (
-        event.registration_enabled
-        and event.live
-        and event.status == EventStatus.SCHEDULED
-        and event.end > now
-        and (event.registration_opens_at is None or event.registration_opens_at <= now)
-        and (event.registration_closes_at is None or now < event.registration_closes_at)
-    )
-
-
-@dataclass(frozen=True)
-class Availability:
-    """Whether and how someone can register right now.
-
-    `state` is one of "open" (seats free or unlimited), "waiting_list" (full, new people go on
-    the waiting list), "full" (full, no waiting list), "not_yet_open" and "closed".
-    """
-
-    state: str
-    capacity: int | None
-    seats_left: int | None
-    opens_at: datetime | None
-    approval_required: bool
-
-    @property
-    def accepts_registrations(self) -> bool:
-        return self.state in ("open", "waiting_list")
+    settings = {name: getattr(event, name) for name in SETTINGS_FIELDS}
+    return is_open(settings, now=now or timezone.now())
 
 
 def availability_for(page: EventPage, *, now=None) -> Availability | None:
     """None when the event takes no registrations at all.
 
     Registrations belong to the event in the default language, so that page's settings and
-    seats count, whichever translation is shown. Costs at most three queries, however many
-    people registered.
+    seats count, whichever translation is shown. Uses what a listing annotated
+    (EventPageQuerySet.with_registration_state) when it is there, else at most three queries.
     """
     now = now or timezone.now()
+    annotated = annotated_availability(page, now=now)
+    if annotated is not NOT_ANNOTATED:
+        return annotated
     event = canonical_event(page)
-    if not event.registration_enabled:
+    settings = {name: getattr(event, name) for name in SETTINGS_FIELDS}
+    if not settings["registration_enabled"]:
         return None
-    seats_left = None
-    if event.capacity is not None:
-        seats_left = max(event.capacity - seats_taken(event), 0)
-    if registration_is_open(event, now=now):
-        if seats_left is None or seats_left > 0:
-            state = "open"
-        elif event.waiting_list_enabled:
-            state = "waiting_list"
-        else:
-            state = "full"
-    elif (
-        event.registration_opens_at is not None
-        and now < event.registration_opens_at
-        and registration_is_open(event, now=event.registration_opens_at)
-    ):
-        state = "not_yet_open"
-    else:
-        state = "closed"
-    return Availability(
-        state=state,
-        capacity=event.capacity,
-        seats_left=seats_left,
-        opens_at=event.registration_opens_at,
-        approval_required=event.approval_required,
-    )
+    return availability(settings, seats_taken=seats_taken(event), now=now)
 
 
 # One fact in every language. A translation keeps the old values until it is synchronised

@@ -3,6 +3,7 @@
 from django import template
 
 from events import selectors
+from events.availability import is_for_partners_only
 from events.models import EventPage
 
 register = template.Library()
@@ -11,3 +12,8 @@ register = template.Library()
 @register.simple_tag
 def registration_availability(page):
     return selectors.availability_for(page) if isinstance(page, EventPage) else None
+
+
+@register.simple_tag
+def partners_only(page) -> bool:
+    return isinstance(page, EventPage) and is_for_partners_only(page)
