@@ -71,14 +71,17 @@ def send_registration_email(
     """
     event = selectors.event_for_registration(registration, cache=events)
     holds_seat = registration.is_confirmed
+    gets_access = holds_seat and registration.takes_part_online
     context = {
         "registration": registration,
         "event": event,
         "event_url": site_url(event.get_url_parts()[2] if event.get_url_parts() else "/"),
         "manage_url": manage_url(registration),
-        "online_access": event.online_access if holds_seat and template in ACCESS_TEMPLATES else "",
+        "online_access": (
+            event.online_access if gets_access and template in ACCESS_TEMPLATES else ""
+        ),
         "access_on_personal_page": bool(
-            holds_seat and event.online_access and template in ACCESS_HINT_TEMPLATES
+            gets_access and event.online_access and template in ACCESS_HINT_TEMPLATES
         ),
         **extra,
     }

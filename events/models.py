@@ -510,5 +510,14 @@ class Registration(models.Model):
 
     @property
     def is_confirmed(self) -> bool:
-        """Confirmed or attended: gets the calendar file and the online access details."""
+        """Confirmed or attended: gets the calendar file (and, online, the access details)."""
         return self.status in CONFIRMED_STATUSES
+
+    @property
+    def takes_part_online(self) -> bool:
+        """Online events, and hybrid ones for people who chose to join online: only they need
+        the access details."""
+        mode = self.event.mode
+        return mode == EventMode.ONLINE or (
+            mode == EventMode.HYBRID and self.participation_mode == ParticipationMode.ONLINE
+        )

@@ -243,13 +243,23 @@ def registration_detail(request, token: str):
     # Time, place and access as the default-language page says, texts in the person's language.
     event = selectors.event_for_registration(registration)
     status = registration.status
+    can_cancel = (
+        REGISTRATION_STATES.allows(registration, RegistrationStatus.CANCELLED, by=REGISTRANT)
+        and not event.is_past
+    )
+    availability = selectors.availability_for(event)
     context = {
         "registration": registration,
         "event": event,
         "holds_seat": registration.is_confirmed,
-        "can_cancel": (
-            REGISTRATION_STATES.allows(registration, RegistrationStatus.CANCELLED, by=REGISTRANT)
-            and not event.is_past
+        "shows_access": registration.is_confirmed and registration.takes_part_online,
+        "can_cancel": can_cancel,
+        # Cancelling asks once more (?stornieren) before the form that does it is shown.
+        "confirm_cancel": can_cancel and "stornieren" in request.GET,
+        "can_register_again": (
+            status == RegistrationStatus.CANCELLED
+            and availability is not None
+            and availability.accepts_registrations
         ),
         "waiting_list_position": (
             selectors.waiting_list_position(registration)
