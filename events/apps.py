@@ -13,5 +13,5 @@ class EventsConfig(AppConfig):
         # The event page routes its registration form to these views (see
         # EventPage.registration_views).
         EventPage.registration_views.update(
-            register=views.register, thanks=views.registration_thanks
+            register=views.register, thanks=views.registration_thanks, send_link=views.send_link
         )

@@ -171,3 +171,20 @@ def privacy_label(privacy_url: str):
     # Safe: the sentence and the link text are escaped above, the URL by format_html.
     days = settings.REGISTRATION_RETENTION_DAYS
     return mark_safe(text % {"privacy_notice": notice, "days": days})
+
+
+class SendLinkForm(forms.Form):
+    """„Link erneut zusenden“: the address someone registered with."""
+
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse Ihrer Anmeldung"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        validators=[validate_single_line],
+        error_messages=_messages(
+            _("Bitte geben Sie die E-Mail-Adresse an, mit der Sie sich angemeldet haben."),
+            invalid=_(
+                "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@kommune.de."
+            ),
+        ),
+    )

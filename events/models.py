@@ -363,6 +363,10 @@ class EventPage(RoutablePageMixin, Page):
     def registration_thanks(self, request):
         return self.registration_views["thanks"](request, self)
 
+    @path("anmelden/link/", name="send_link")
+    def send_link(self, request):
+        return self.registration_views["send_link"](request, self)
+
     # --- helpers used by templates, exports and the registration feature -------------------
 
     def get_admin_display_title(self):

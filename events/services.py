@@ -153,6 +153,9 @@ def normalise_email(address: str) -> str:
     return f"{local}@{domain}".lower()
 
 
+ALREADY_REGISTERED = "already_registered"
+
+
 def register_for_event(*, event: EventPage, data: dict, language: str) -> Registration:
     """Register a person; confirmed, waitlisted or pending approval, never over capacity.
 
@@ -170,7 +173,10 @@ def register_for_event(*, event: EventPage, data: dict, language: str) -> Regist
             email=email_address, anonymised_at__isnull=True, status__in=ACTIVE_STATUSES
         )
         if already.exists():
-            raise RegistrationError(_("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung."))
+            raise RegistrationError(
+                _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung."),
+                code=ALREADY_REGISTERED,
+            )
         if event.capacity is None or seats_taken(event) < event.capacity:
             status = (
                 RegistrationStatus.PENDING
@@ -204,12 +210,33 @@ def register_for_event(*, event: EventPage, data: dict, language: str) -> Regist
         except IntegrityError as error:
             # The partial unique constraint caught a parallel duplicate.
             raise RegistrationError(
-                _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung.")
+                _("Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung."),
+                code=ALREADY_REGISTERED,
             ) from error
         transition = REGISTRATION_STATES.check_creation(status, by=REGISTRANT)
         log_transition(registration, CREATED, status, by=REGISTRANT)
         emails.send_registration_email(registration, transition.email)
     return registration
+
+
+def send_registration_link(*, event: EventPage, email: str) -> bool:
+    """Mail the personal link again to `email`, if that address is registered for the event
+    (and not cancelled): only its owner can read it. Returns whether a mail was queued; the
+    public answer must not depend on it, or the form would tell who is registered."""
+    registration = (
+        Registration.objects.filter(
+            event=canonical_event(event),
+            email=normalise_email(email),
+            status__in=ACTIVE_STATUSES,
+            anonymised_at__isnull=True,
+        )
+        .select_related("event")
+        .first()
+    )
+    if registration is None:
+        return False
+    emails.send_registration_email(registration, "registration_link")
+    return True
 
 
 def set_registration_state(

@@ -24,11 +24,13 @@ register_actor(REGISTRANT, _("angemeldete Person"))
 
 
 class RegistrationError(Exception):
-    """A refused registration operation; `message` is translated and safe to show."""
+    """A refused registration operation; `message` is translated and safe to show, `code` names
+    the reason for callers that treat one differently (e.g. "already_registered")."""
 
-    def __init__(self, message):
+    def __init__(self, message, *, code: str = ""):
         super().__init__(message)
         self.message = message
+        self.code = code
 
 
 def registration_roles(by, registration) -> set[str]:

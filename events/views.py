@@ -1,5 +1,6 @@
 import hashlib
 import re
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -20,9 +20,9 @@ from home.models import SiteSettings
 
 from . import ics, selectors, services
 from .choices import EventFormat, RegistrationStatus
-from .forms import RegistrationForm
+from .forms import RegistrationForm, SendLinkForm
 from .models import EventPage
-from .tokens import registration_for_token, registration_token
+from .tokens import registration_for_token
 from .transitions import REGISTRANT, REGISTRATION_STATES
 
 FEED_CACHE_SECONDS = 15 * 60
@@ -148,8 +148,11 @@ def _rate_limited(request, email_address: str) -> bool:
 def register(request, page: EventPage):
     """The registration form of an event page (its `anmelden/` route).
 
-    Valid submissions go to services.register_for_event; refusals (closed, full, already
-    registered) come back as a form error with everything the person typed still in place.
+    Valid submissions go to services.register_for_event. The personal link reaches the person
+    only by e-mail, which proves the address: the answer is a page that says a mail is on its
+    way, the same whether the address was new or already registered (then the existing link
+    is mailed again), so the form tells nobody who is registered. Refusals that say nothing
+    about a person (closed, full) come back as a form error with everything typed kept.
     """
     event = selectors.canonical_event(page)
     if not event.registration_enabled:
@@ -169,30 +172,27 @@ def register(request, page: EventPage):
                 )
                 status = 429
             elif form.is_spam:
-                return _see_other(page.get_url(request) + page.reverse_subpage("register_thanks"))
+                return _see_other(_thanks_url(request, page))
             else:
+                address = form.cleaned_data["email"]
                 try:
-                    registration = services.register_for_event(
+                    services.register_for_event(
                         event=page,
                         data=form.registration_data(),
                         language=translation.get_language(),
                     )
                 except services.RegistrationError as error:
-                    form.add_error(None, error.message)
-                    status = 409
+                    if error.code != services.ALREADY_REGISTERED:
+                        form.add_error(None, error.message)
+                        status = 409
+                    else:
+                        services.send_registration_link(event=page, email=address)
+                        return _mail_sent(request, page, address)
                 except ValidationError as error:
                     # The form checks what the model checks; this is a safety net, not a path.
                     form.add_error(None, error.messages)
                 else:
-                    messages.success(
-                        request,
-                        _(
-                            "Vielen Dank für Ihre Anmeldung. Wir haben Ihnen eine E-Mail mit "
-                            "dem Link zu dieser Seite geschickt."
-                        ),
-                    )
-                    token = registration_token(registration)
-                    return _see_other(reverse("events:registration", kwargs={"token": token}))
+                    return _mail_sent(request, page, address)
     else:
         form = RegistrationForm(**form_kwargs)
     response = TemplateResponse(
@@ -207,10 +207,64 @@ def register(request, page: EventPage):
     return response
 
 
+SENT_TO_SESSION_KEY = "events.mail_sent_to"
+
+
+def _thanks_url(request, page: EventPage) -> str:
+    return page.get_url(request) + page.reverse_subpage("register_thanks")
+
+
+def _mail_sent(request, page: EventPage, address: str) -> HttpResponseRedirect:
+    # The address only for the next page, in this browser's session: never in the URL.
+    request.session[SENT_TO_SESSION_KEY] = address
+    return _see_other(_thanks_url(request, page))
+
+
 @require_safe
 def registration_thanks(request, page: EventPage):
-    """Where the honeypot sends bots: it looks like success and nothing was stored."""
-    return TemplateResponse(request, "events/registration_thanks.html", {"page": page})
+    """What happens next: a mail to the address typed, from our sender address. Shown after
+    every accepted submission, whether the address was new or known (and to the honeypot's
+    bots, for whom nothing was stored)."""
+    context = {
+        "page": page,
+        "sent_to": request.session.pop(SENT_TO_SESSION_KEY, ""),
+        "sender": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+    }
+    response = TemplateResponse(request, "events/registration_thanks.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def send_link(request, page: EventPage):
+    """„Link erneut zusenden“: the personal link again, to a registered address only; the
+    answer is the same for any address. Counts towards the form's rate limits."""
+    event = selectors.canonical_event(page)
+    if not event.registration_enabled:
+        raise Http404
+    form = SendLinkForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        address = form.cleaned_data["email"]
+        if _rate_limited(request, address):
+            form.add_error(
+                None,
+                _(
+                    "Sie haben das Formular in kurzer Zeit zu oft abgeschickt. Bitte "
+                    "versuchen Sie es in einer Stunde noch einmal."
+                ),
+            )
+            status = 429
+        else:
+            services.send_registration_link(event=page, email=address)
+            return _mail_sent(request, page, address)
+    response = TemplateResponse(
+        request, "events/send_link.html", {"page": page, "self": page, "form": form}, status=status
+    )
+    if status == 429:
+        response["Retry-After"] = str(RATE_LIMIT_WINDOW)
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
