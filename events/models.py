@@ -25,7 +25,8 @@ from home.blocks import BodyStreamBlock
 from home.models import (
     FocusArea,
     SectionPageManager,
-    content_locale,
+    default_language_version,
+    in_active_language,
     localized_focus_areas,
     with_localized_focus_areas,
 )
@@ -109,13 +110,18 @@ class EventPageQuerySet(PageQuerySet):
         return self.annotate(**annotations)
 
     def listed(self):
-        """Live, public events in the language the visitor sees them in (see content_locale)."""
+        """Live, public events in the default language, where every event exists; listings
+        swap in the visitor's language afterwards (see home.models.in_active_language)."""
         return (
             self.live()
             .public()
-            .filter(locale=content_locale(EventIndexPage))
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
             .prefetch_related("focus_areas")
         )
+
+    def for_cards(self):
+        """What an event card shows: the Gestaltungsbereiche and the registration state."""
+        return self.live().public().prefetch_related("focus_areas").with_registration_state()
 
     def upcoming(self):
         return self.filter(not_over_yet()).order_by("start", "pk")
@@ -144,7 +150,8 @@ class EventIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["home.HomePage"]
+    # Below „Aktuell“, where people look for what is current (news and events).
+    parent_page_types = ["home.NewsIndexPage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
 
@@ -165,15 +172,21 @@ class EventIndexPage(Page):
             request.GET.get("page"),
             per_page=settings.EVENTS_PAGE_SIZE,
         )
-        events_page.object_list = with_localized_focus_areas(events_page.object_list)
+        events_page.object_list = with_localized_focus_areas(
+            in_active_language(events_page.object_list, EventPage.objects.for_cards())
+        )
         context["events_page"] = events_page
         if not filters.archive:
-            context["recent_past_events"] = with_localized_focus_areas(self.events().past()[:3])
+            context["recent_past_events"] = in_active_language(
+                self.events().past()[:3], EventPage.objects.live().public()
+            )
         context["calendar_feeds"] = presentation.calendar_feeds(focus_areas=focus_areas)
         return context
 
     def events(self):
-        return EventPage.objects.listed().child_of(self).with_registration_state()
+        """The events below this page in the default language (see in_active_language)."""
+        index = default_language_version(self)
+        return EventPage.objects.listed().child_of(index).with_registration_state()
 
     def get_admin_default_ordering(self):
         # Keep the order the explorer hook gives: upcoming events by date, then past ones.

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.models import FocusArea, with_localized_focus_areas
+from home.models import FocusArea, in_active_language, with_localized_focus_areas
 
 from .availability import SETTINGS_FIELDS, Availability, availability, is_open
 from .choices import CONFIRMED_STATUSES, SEAT_STATUSES, EventStatus, RegistrationStatus
@@ -37,7 +37,8 @@ def upcoming_events(*, limit: int) -> list[EventPage]:
         .exclude(status=EventStatus.CANCELLED)
         .with_registration_state()
     )
-    return with_localized_focus_areas(events[:limit])
+    events = in_active_language(events[:limit], EventPage.objects.for_cards())
+    return with_localized_focus_areas(events)
 
 
 def event_index_for_active_locale() -> EventIndexPage | None:
@@ -48,14 +49,15 @@ def event_index_for_active_locale() -> EventIndexPage | None:
 
 
 def events_for_calendar_feed(*, event_format: str = "", focus_area: str = "") -> list[EventPage]:
-    """Published public events in the active language: upcoming ones and about six months back."""
+    """Published public events, upcoming ones and about six months back, each in the active
+    language where it is translated."""
     events = EventPage.objects.listed().filter(end__gte=timezone.now() - FEED_HISTORY)
     events = events.order_by("start", "pk")
     if event_format:
         events = events.filter(event_format=event_format)
     if focus_area:
         events = events.filter(focus_areas__slug=focus_area).distinct()
-    return list(events)
+    return in_active_language(events, EventPage.objects.live().public())
 
 
 def calendar_sequences(events) -> dict:

@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -105,16 +105,39 @@ def with_localized_focus_areas(pages) -> list:
     return pages
 
 
-def content_locale(index_model) -> Locale:
-    """The active language if it has its own section of this kind, else the default language.
+def in_active_language(pages, translations) -> list:
+    """Each page in the active language where a live translation exists, else as it is.
 
-    English visitors then see the German news or events instead of an empty list while a
-    section is not translated yet.
+    Listings are built from the pages in the default language (German first: every item
+    exists there), so an English visitor sees the whole list, translated items in English
+    and the others in German (marked as German by the templates). `translations` is the
+    queryset to read the translations from, with the listing's own prefetches and
+    annotations. One query, and none when the active language is the default.
     """
-    active = Locale.get_active()
-    if index_model.objects.live().public().filter(locale=active).exists():
-        return active
-    return Locale.get_default()
+    pages = list(pages)
+    active = translation.get_language()
+    if not pages or active == settings.LANGUAGE_CODE:
+        return pages
+    found = translations.filter(
+        locale__language_code=active,
+        translation_key__in=[page.translation_key for page in pages],
+    )
+    by_key = {page.translation_key: page for page in found}
+    return [by_key.get(page.translation_key, page) for page in pages]
+
+
+def default_language_version(page):
+    """The page in the default language (a listing's source), or the page itself."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return page
+    original = (
+        type(page)
+        .objects.filter(
+            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        )
+        .first()
+    )
+    return original or page
 
 
 class Municipality(models.Model):
@@ -173,8 +196,9 @@ class NewsPageQuerySet(PageQuerySet):
         )
 
     def latest(self, *, limit: int) -> list:
-        news = self.for_listing().filter(locale=content_locale(NewsIndexPage))
-        return with_localized_focus_areas(news[:limit])
+        news = self.for_listing().filter(locale__language_code=settings.LANGUAGE_CODE)
+        news = in_active_language(news[:limit], NewsPage.objects.for_listing())
+        return with_localized_focus_areas(news)
 
 
 class HomePage(Page):
@@ -218,7 +242,7 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "home.NewsIndexPage", "events.EventIndexPage"]
+    subpage_types = ["home.ContentPage", "home.NewsIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -252,20 +276,21 @@ class ContentPage(Page):
 
 
 class NewsIndexPage(RoutablePageMixin, Page):
-    """ "Aktuell": the news listing with RSS and Atom feeds."""
+    """ "Aktuell": what is current: the next events first (with the events index below this
+    page), then the news, with RSS and Atom feeds."""
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.NewsPage"]
+    subpage_types = ["home.NewsPage", "events.EventIndexPage"]
     max_count_per_parent = 1
 
     objects = SectionPageManager()
 
     class Meta:
-        verbose_name = _("Nachrichtenübersicht („Aktuell“)")
+        verbose_name = _("Aktuelles (Nachrichten und Veranstaltungen)")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -281,12 +306,15 @@ class NewsIndexPage(RoutablePageMixin, Page):
             request.GET.get("page"),
             per_page=settings.NEWS_PAGE_SIZE,
         )
-        news_page.object_list = with_localized_focus_areas(news_page.object_list)
+        news_page.object_list = with_localized_focus_areas(
+            in_active_language(news_page.object_list, NewsPage.objects.for_listing())
+        )
         context["news_page"] = news_page
         return context
 
     def news(self, *, focus_area: FocusArea | None = None):
-        news = NewsPage.objects.for_listing().child_of(self)
+        """The news below this page in the default language (see in_active_language)."""
+        news = NewsPage.objects.for_listing().child_of(default_language_version(self))
         if focus_area is not None:
             # Pages may point to the focus area in any language: match across translations.
             news = news.filter(focus_areas__translation_key=focus_area.translation_key).distinct()

@@ -5,7 +5,7 @@ never import this module; these functions add what views need around them. Every
 here runs a fixed number of queries.
 """
 
-from .models import NewsIndexPage, NewsPage, with_localized_focus_areas
+from .models import NewsIndexPage, NewsPage, in_active_language, with_localized_focus_areas
 
 FEED_SIZE = 20
 
@@ -15,4 +15,5 @@ def news_index_for_active_locale() -> NewsIndexPage | None:
 
 
 def news_for_feed(index: NewsIndexPage) -> list[NewsPage]:
-    return with_localized_focus_areas(index.news()[:FEED_SIZE])
+    news = in_active_language(index.news()[:FEED_SIZE], NewsPage.objects.for_listing())
+    return with_localized_focus_areas(news)

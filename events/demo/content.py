@@ -121,9 +121,10 @@ def h(hour: int, minute: int = 0) -> time:
     return time(hour, minute)
 
 
+# Below „Aktuell“ (home.demo.content.NEWS_INDEX), where people look for what is current.
 EVENT_INDEX = PageSpec(
     key=EVENT_INDEX_KEY,
-    parent="home",
+    parent="aktuell",
     model="events.EventIndexPage",
     translate=True,
     fields={
@@ -138,7 +139,7 @@ EVENT_INDEX = PageSpec(
             "Expert forums, workshops, online events and peer learning meetings of the project. "
             "The expert forums are open to professionals and managers from all interested "
             "municipalities – in Lower Saxony, Rhineland-Palatinate and beyond. Most events are "
-            "held in German; the German version of this page lists all of them. Note: the "
+            "held in German; events without an English page are listed in German. Note: the "
             "events on this demo website are invented examples.",
         ),
     },

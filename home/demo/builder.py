@@ -62,7 +62,7 @@ MISSING = object()  # a reference to a page that does not exist yet
 
 
 class Report:
-    STATUSES = ("created", "updated", "deleted", "unchanged")
+    STATUSES = ("created", "updated", "moved", "deleted", "unchanged")
 
     def __init__(self):
         self.counts: dict[str, Counter] = defaultdict(Counter)
@@ -78,7 +78,7 @@ class Report:
 
     @property
     def changed(self) -> bool:
-        return any(counter[s] for counter in self.counts.values() for s in self.STATUSES[:3])
+        return any(counter[s] for counter in self.counts.values() for s in self.STATUSES[:4])
 
 
 @dataclass
@@ -354,6 +354,20 @@ def _find_page(ctx: DemoContext, spec: PageSpec, parent: Page, model) -> Page | 
     return page
 
 
+def _moved_page(ctx: DemoContext, spec: PageSpec, parent: Page, model) -> Page | None:
+    """A page of the spec that an earlier version of the demo put elsewhere (same type, slug
+    and language): it is moved under its new parent. Wagtail then redirects its old
+    addresses (wagtail.contrib.redirects)."""
+    slug = resolve(ctx, spec.fields["slug"])
+    candidates = list(model.objects.filter(locale=ctx.de, slug=slug))
+    if len(candidates) != 1:
+        return None
+    page = candidates[0]
+    page.move(parent, pos="last-child")
+    ctx.report.add("pages", "moved")
+    return model.objects.get(pk=page.pk)
+
+
 def create_pages(ctx: DemoContext) -> None:
     """Make sure every German page exists, so that pages can link to each other.
 
@@ -365,6 +379,8 @@ def create_pages(ctx: DemoContext) -> None:
         model = apps.get_model(spec.model)
         parent = root if spec.parent is None else ctx.pages[spec.parent]
         page = _find_page(ctx, spec, parent, model)
+        if page is None and spec.parent is not None:
+            page = _moved_page(ctx, spec, parent, model)
         if isinstance(spec.fields.get("start"), FirstDay):
             ctx.first_days[spec.key] = first_day(ctx, spec, page)
         if page is None:
@@ -499,6 +515,17 @@ def translate(ctx: DemoContext, kind: str, german, english) -> None:
     ctx.report.add(kind, "created" if target is None else "updated")
 
 
+def _follow_moved_source(ctx: DemoContext, german: Page) -> None:
+    """Move the English page under the English version of its German page's parent, when the
+    German page was moved."""
+    english = german.get_translation_or_none(ctx.en)
+    parent = german.get_parent().get_translation_or_none(ctx.en)
+    if english is None or parent is None or english.get_parent().pk == parent.pk:
+        return
+    english.move(parent, pos="last-child")
+    ctx.report.add("pages (en)", "moved")
+
+
 def translate_pages(ctx: DemoContext) -> None:
     """The English versions of the pages marked `translate`, parents first (wagtail-localize
     needs the English parent before the child)."""
@@ -507,6 +534,7 @@ def translate_pages(ctx: DemoContext) -> None:
             continue
         model = apps.get_model(spec.model)
         german = model.objects.get(pk=ctx.pages[spec.key].pk)
+        _follow_moved_source(ctx, german)
         english = model(locale=ctx.de)
         apply_values(english, field_values(ctx, model, spec.key, spec.fields, lang="en"))
         translate(ctx, "pages (en)", german, english)

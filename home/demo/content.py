@@ -495,8 +495,9 @@ ABOUT = PageSpec(
                         T(
                             "<p>Nachrichten aus dem Projekt und die nächsten Veranstaltungen "
                             "finden Sie im Menü unter „Aktuell“.</p>",
-                            "<p>News from the project and upcoming events are published in "
-                            "German in the “Aktuell” section of the website.</p>",
+                            "<p>News from the project and upcoming events are in the "
+                            "“Current” section of the menu; items without an English version "
+                            "are shown in German.</p>",
                         ),
                     ),
                 ],
@@ -506,9 +507,9 @@ ABOUT = PageSpec(
                 T(
                     "Berichte aus dem Projekt und die nächsten Fachforen finden Sie unter "
                     "„Aktuell“.",
-                    "Reports from the project and upcoming expert forums, published in German.",
+                    "Reports from the project and upcoming expert forums, mostly in German.",
                 ),
-                T("Zu „Aktuell“", "Go to “Aktuell” (in German)"),
+                T("Zu „Aktuell“", "Go to “Current”"),
                 page=Ref("aktuell"),
             ),
         ],
@@ -766,14 +767,19 @@ NEWS_INDEX = PageSpec(
     key="aktuell",
     parent="home",
     model="home.NewsIndexPage",
+    translate=True,
     fields={
-        "title": "Aktuell",
-        "slug": "aktuell",
+        "title": T("Aktuell", "Current"),
+        "slug": T("aktuell", "current"),
         "show_in_menus": True,
-        "intro": (
-            "Berichte aus dem Projekt, Rückblicke auf Fachforen und Hinweise auf neue "
-            "Materialien. Hinweis: Die Nachrichten auf dieser Demo-Website sind erfundene "
-            "Beispiele."
+        "intro": T(
+            "Was jetzt ansteht: die nächsten Fachforen und anderen Veranstaltungen, Berichte "
+            "aus dem Projekt, Rückblicke und Hinweise auf neue Materialien. Hinweis: Die "
+            "Nachrichten und Veranstaltungen auf dieser Demo-Website sind erfundene Beispiele.",
+            "What is coming up: the next expert forums and other events, reports from the "
+            "project, reviews and new materials. News items without an English version are "
+            "shown in German. Note: the news and events on this demo website are invented "
+            "examples.",
         ),
     },
 )
