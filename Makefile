@@ -44,8 +44,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: browser tests will be skipped"; fi
 
+# In parallel, one process per core (pytest-xdist), each with its own test database. For a
+# part of the suite: .venv/bin/pytest tests/home [-n auto]; on PostgreSQL add --reuse-db to
+# keep the migrated test databases between runs (DATABASE_URL=postgres://...).
 test: install-dev messages node_modules/.package-lock.json
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: install-dev
 	$(BIN)/ruff check .

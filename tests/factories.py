@@ -1,4 +1,4 @@
-"""factory_boy factories for the home app: locales, pages, taxonomies and site settings.
+"""factory_boy factories: locales, pages, taxonomies, site settings, events and registrations.
 
 Pages are created as children of a `parent` and published through a revision, so they carry
 `first_published_at` and a live revision like pages an editor published in the admin.
@@ -12,12 +12,15 @@ import factory
 from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale, Page, Site
+from wagtail.log_actions import log
+from wagtail.models import Locale, Page, Revision, Site
 from wagtail.rich_text import RichText
+from wagtail.signals import page_published
 from wagtail.test.utils.wagtail_factories import PageFactory
 
-from events.choices import EventFormat, EventMode
-from events.models import EventIndexPage, EventPage
+from events import services
+from events.choices import EventFormat, EventMode, ParticipationMode
+from events.models import EventIndexPage, EventPage, Registration
 from home.choices import FederalState, MunicipalityKind
 from home.models import (
     ContentPage,
@@ -41,7 +44,14 @@ class LocaleFactory(DjangoModelFactory):
 
 
 class PublishedPageFactory(PageFactory):
-    """Adds the page below `parent` and publishes it; `published=False` leaves a draft."""
+    """Adds the page below `parent` and publishes it; `published=False` leaves a draft.
+
+    A published page gets what publishing it in the admin leaves behind: live, first and last
+    publication time, one revision that is its latest and live revision, the "wagtail.publish"
+    log entry, and the `page_published` signal (events record their calendar state on it). It
+    is saved once, not three times as by `save_revision().publish()`: each save indexes the
+    page for search and for references again. Tests of publishing itself publish for real.
+    """
 
     published = True
 
@@ -50,14 +60,30 @@ class PublishedPageFactory(PageFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        published = kwargs.pop("published")
-        if not published:
-            kwargs["live"] = False
-        instance = super()._create(model_class, *args, **kwargs)
-        revision = instance.save_revision()
-        if published:
-            revision.publish()
-            instance.refresh_from_db()
+        if not kwargs.pop("published"):
+            instance = super()._create(model_class, *args, live=False, **kwargs)
+            instance.save_revision()
+            return instance
+        now = timezone.now()
+        kwargs.setdefault("first_published_at", now)
+        kwargs.setdefault("last_published_at", now)
+        instance = super()._create(
+            model_class, *args, live=True, has_unpublished_changes=False, **kwargs
+        )
+        revision = Revision.objects.create(
+            content_object=instance,
+            base_content_type=instance.get_base_content_type(),
+            content=instance.serializable_data(),
+            object_str=str(instance),
+        )
+        Page.objects.filter(pk=instance.pk).update(
+            latest_revision=revision,
+            live_revision=revision,
+            latest_revision_created_at=revision.created_at,
+        )
+        instance.refresh_from_db()
+        log(instance=instance, action="wagtail.publish", revision=revision, content_changed=True)
+        page_published.send(sender=model_class, instance=instance, revision=revision)
         return instance
 
 
@@ -158,27 +184,6 @@ class SiteSettingsFactory(DjangoModelFactory):
         django_get_or_create = ("site",)
 
 
-def create_home_site() -> HomePage:
-    """Replace Wagtail's welcome page with the German HomePage as root of the default Site.
-
-    The migrations leave a root page (depth 1), a welcome page below it and a default Site
-    pointing to that welcome page.
-    """
-    root = Page.get_first_root_node()
-    # Deleting the welcome page also deletes the Site (its root_page cascades).
-    for page in root.get_children():
-        page.delete()
-    home = HomePageFactory(parent=root, locale=Locale.get_default())
-    Site.objects.create(
-        hostname="localhost",
-        port=80,
-        site_name="Integration im Querschnitt",
-        root_page=home,
-        is_default_site=True,
-    )
-    return home
-
-
 def translate_page(page: Page, locale: Locale, **fields) -> Page:
     """Copy `page` (whose parent must already be translated) into `locale` and publish it."""
     translation = page.copy_for_translation(locale)
@@ -208,12 +213,18 @@ class EventIndexPageFactory(PublishedPageFactory):
 
 
 class EventPageFactory(PublishedPageFactory):
-    """An in-person Fachforum in Mainz, 10:00 to 16:00 in four weeks, unless told otherwise."""
+    """An in-person Fachforum in Mainz, 10:00 to 16:00 in four weeks, unless told otherwise.
+
+    `days=n` moves it to n days from today (negative: into the past), still 10:00 to 16:00.
+    """
+
+    class Params:
+        days = 28
 
     title = factory.Sequence(lambda n: f"Veranstaltung {n}")
     slug = factory.LazyAttributeSequence(lambda obj, n: f"{slugify(obj.title)}-{n}")
     teaser = factory.LazyAttribute(lambda obj: f"Anreißer zu {obj.title}.")
-    start = factory.LazyFunction(lambda: berlin_time(28))
+    start = factory.LazyAttribute(lambda obj: berlin_time(obj.days))
     end = factory.LazyAttribute(lambda obj: obj.start + datetime.timedelta(hours=6))
     event_format = EventFormat.EXPERT_FORUM
     mode = EventMode.IN_PERSON
@@ -225,3 +236,31 @@ class EventPageFactory(PublishedPageFactory):
 
     class Meta:
         model = EventPage
+
+
+class RegistrationFactory(factory.Factory):
+    """A registration made through `events.services.register_for_event`, as the public form
+    makes it: the service decides the status (seat, waiting list, approval), writes the audit
+    entry and queues the mail. `event` is required; the e-mail address follows the first name.
+
+    Tests that only need a registration in some state register and then move it with
+    `services.set_registration_state`, so no registration exists that the rules forbid. At a
+    hybrid event the form asks how people take part; here they take part online unless the
+    test says otherwise (`participation_mode="praesenz"`).
+    """
+
+    event = None
+    language = "de"
+    name = "Alex Beispiel"
+    email = factory.LazyAttribute(lambda obj: f"{obj.name.split()[0].lower()}@example.org")
+    organisation = "Stadt Mainz"
+    municipality = "Mainz"
+
+    class Meta:
+        model = Registration
+
+    @classmethod
+    def _create(cls, model_class, *, event, language, **data):
+        if event.mode == EventMode.HYBRID:
+            data.setdefault("participation_mode", ParticipationMode.ONLINE)
+        return services.register_for_event(event=event, data=data, language=language)

@@ -6,11 +6,14 @@ Skipped, with the reason shown, where Chromium or axe-core is missing; CI instal
 import itertools
 import os
 import shutil
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+
+from tests import base_site
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -54,16 +57,19 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def demo_server(django_db_setup, django_db_blocker):
     """Django's live server over the demo content, shared by all browser tests.
 
-    The demo data is committed (not rolled back per test), so the suite orders browser tests
-    last (see tests/conftest.py).
+    The demo command builds its site on a database as the migrations leave it, so the base site
+    (tests/base_site.py) makes way for the demo content, which is committed (not rolled back per
+    test). After the last browser test the base site comes back. The browser tests run
+    together (tests/conftest.py), so this happens once per run, or once per xdist worker.
     """
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
+        base_site.restore(base_site.MIGRATIONS)
         call_command("load_demo_content", verbosity=0)
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
@@ -72,14 +78,15 @@ def demo_server(django_db_setup, django_db_blocker):
         finally:
             server._live_server_modified_settings.disable()
             server.stop()
+            base_site.restore(base_site.BASE_SITE)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium(demo_server):
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in this thread, and Django refuses ORM calls
-    # there. Browser tests run last (tests/conftest.py), so no other test runs with this set.
+    # there. Set only while the browser tests run (they run together, see tests/conftest.py).
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
@@ -90,25 +97,80 @@ def chromium(demo_server):
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-@pytest.fixture
-def open_page(chromium, demo_server):
-    """Open a path of the live site in a fresh browser context of the given size."""
-    contexts = []
+class Tabs:
+    """Browser contexts, one per window size and motion preference, and their pages, reused by
+    all browser tests: opening a context and a page costs more than loading the page. A test
+    gets pages no other test holds, on about:blank, and a context without cookies; the HTTP
+    cache keeps the site's CSS and scripts, as for a returning visitor."""
 
-    def _open(path: str, *, viewport=DESKTOP, reduced_motion=True, status=None):
-        """`status`: the HTTP status the page must answer with (default: any 2xx)."""
-        context = chromium.new_context(
-            viewport=viewport,
-            reduced_motion="reduce" if reduced_motion else "no-preference",
-            locale="de-DE",
-        )
-        contexts.append(context)
-        page = context.new_page()
+    def __init__(self, browser):
+        self.browser = browser
+        self.contexts = {}
+        self.idle = defaultdict(list)
+        self.shared = {}  # (key, path) -> a page left loaded for the next test that shares it
+
+    @staticmethod
+    def key(viewport: dict, reduced_motion: bool) -> tuple:
+        return (viewport["width"], viewport["height"], reduced_motion)
+
+    def take(self, viewport: dict, reduced_motion: bool) -> tuple[tuple, object]:
+        """A (key, page) pair; hand both back with `give_back`."""
+        key = self.key(viewport, reduced_motion)
+        if key not in self.contexts:
+            self.contexts[key] = self.browser.new_context(
+                viewport=viewport,
+                reduced_motion="reduce" if reduced_motion else "no-preference",
+                locale="de-DE",
+            )
+        context = self.contexts[key]
+        context.clear_cookies()
+        return key, self.idle[key].pop() if self.idle[key] else context.new_page()
+
+    def give_back(self, key: tuple, page) -> None:
+        # A new document for the next test (going to another #fragment of the same address
+        # would otherwise not load the page again).
+        page.goto("about:blank")
+        self.idle[key].append(page)
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="package")
+def tabs(chromium):
+    tabs = Tabs(chromium)
+    yield tabs
+    tabs.close()
+
+
+@pytest.fixture
+def open_page(tabs, demo_server):
+    """Open a path of the live site in a browser page of the given size, without cookies."""
+    taken = []  # (key, page, console listener, path to share it under or None)
+
+    def _open(path: str, *, viewport=DESKTOP, reduced_motion=True, status=None, share=False):
+        """`status`: the HTTP status the page must answer with (default: any 2xx).
+
+        `share`: for tests that only read the page. Two tests that open the same address at
+        the same size with `share=True` share one page load: the first leaves the page loaded,
+        the second takes it as it is.
+        """
+        if share:
+            key = tabs.key(viewport, reduced_motion)
+            page = tabs.shared.pop((key, path), None)
+            if page is not None:
+                taken.append((key, page, None, None))
+                return page
+        key, page = tabs.take(viewport, reduced_motion)
         page.console_errors = []
-        page.on(
-            "console",
-            lambda message: message.type == "error" and page.console_errors.append(message.text),
-        )
+
+        def on_console(message):
+            if message.type == "error":
+                page.console_errors.append(message.text)
+
+        page.on("console", on_console)
+        taken.append((key, page, on_console, None))
         response = page.goto(demo_server.url + path)
         answered = response.status if response else None
         if status is None:
@@ -119,11 +181,18 @@ def open_page(chromium, demo_server):
             page.console_errors = [
                 text for text in page.console_errors if f"status of {status}" not in text
             ]
+        if share:
+            taken[-1] = (key, page, on_console, path)
         return page
 
     yield _open
-    for context in contexts:
-        context.close()
+    for key, page, on_console, shared_path in taken:
+        if on_console is not None:
+            page.remove_listener("console", on_console)
+        if shared_path is None:
+            tabs.give_back(key, page)
+        else:
+            tabs.shared[(key, shared_path)] = page
 
 
 def run_axe(page) -> list[dict]:

@@ -59,7 +59,8 @@ PAGES = [
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
 def test_page_has_no_wcag_violations(open_page, name, path, width):
-    page = open_page(path, viewport=WIDTHS[width])
+    # The desktop page stays loaded for test_page_structure_is_meaningful, which only reads it.
+    page = open_page(path, viewport=WIDTHS[width], share=width == "desktop")
     save_screenshot(page, f"{name}-{width}")
 
     assert_accessible(page, f"{path} at {width} width")
@@ -67,7 +68,7 @@ def test_page_has_no_wcag_violations(open_page, name, path, width):
 
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
 def test_page_structure_is_meaningful(open_page, name, path):
-    page = open_page(path)
+    page = open_page(path, share=True)
 
     assert_meaningful_structure(page, path, lang="en" if path.startswith("/en/") else "de")
 

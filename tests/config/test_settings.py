@@ -197,12 +197,3 @@ def test_dev_secret_key_differs_between_checkouts(tmp_path, monkeypatch):
     two = dev._checkout_secret_key()
 
     assert one != two
-
-
-def test_test_settings_are_fast_and_isolated():
-    assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
-    assert settings.TASKS["default"]["BACKEND"] == (
-        "django_tasks.backends.immediate.ImmediateBackend"
-    )
-    assert settings.DEBUG is False

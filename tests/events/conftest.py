@@ -1,42 +1,39 @@
 import datetime
 
 import pytest
-from django.db import connections
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from events.choices import EventFormat, EventMode
 from events.models import EventPage
-from tests.factories import BERLIN, EventIndexPageFactory, berlin_time, translate_page
+from tests.factories import BERLIN, EventPageFactory, berlin_time, translate_page
 
 WINTER_START = datetime.datetime(2027, 1, 20, 10, 0, tzinfo=BERLIN)  # CET, UTC+1
 SUMMER_START = datetime.datetime(2027, 7, 14, 10, 0, tzinfo=BERLIN)  # CEST, UTC+2
 
 
-@pytest.fixture(scope="class")
-def migration_data_restored_afterwards(django_db_blocker):
-    """A transactional test ends by emptying every table, Wagtail's root page and default
-    locale (created by migrations) included. Put them back for the tests that run later.
-
-    Class-scoped, so that it is torn down after the last test's final flush; within the class,
-    `serialized_rollback` restores the data before each test.
-    """
-    yield
-    with django_db_blocker.unblock():
-        for alias in connections:
-            contents = getattr(connections[alias], "_test_serialized_contents", None)
-            if contents:
-                connections[alias].creation.deserialize_db_from_string(contents)
+@pytest.fixture
+def en_event_index(event_index, en_news_index):
+    """The English translation of "Veranstaltungen" (not part of the base site: tests check
+    the fallback to the German events where it is missing)."""
+    return translate_page(event_index, en_news_index.locale, title="Events")
 
 
 @pytest.fixture
-def event_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
+def event_defaults() -> dict:
+    """The fields `make_event` sets unless told otherwise: open for registration, two seats and
+    a waiting list. A test module overrides this fixture to change them for all its events."""
+    return {"registration_enabled": True, "capacity": 2, "waiting_list_enabled": True}
 
 
 @pytest.fixture
-def en_event_index(event_index, en_home_page):
-    return translate_page(event_index, en_home_page.locale, title="Events")
+def make_event(event_index, event_defaults):
+    """Make published events below "Veranstaltungen" (see EventPageFactory for the rest)."""
+
+    def make(**fields) -> EventPage:
+        return EventPageFactory(parent=event_index, **{**event_defaults, **fields})
+
+    return make
 
 
 @pytest.fixture

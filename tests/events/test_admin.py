@@ -6,7 +6,6 @@ import io
 
 import openpyxl
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.db import connection
@@ -18,7 +17,8 @@ from events.choices import RegistrationStatus
 from events.models import EventPage, Registration
 from outbox.models import OutboundEmail
 from tests.audit import transitions
-from tests.factories import EventPageFactory, translate_page
+from tests.factories import translate_page
+from tests.helpers import outbox, parse, register
 
 CONFIRMED = RegistrationStatus.CONFIRMED
 WAITLISTED = RegistrationStatus.WAITLISTED
@@ -30,23 +30,12 @@ INDEX_URL = "/admin/registrations/"
 TITLE_LINKS = "table tbody td.title .title-wrapper a"
 
 
-def register(event, name: str, *, language: str = "de", **fields) -> Registration:
-    data = {
-        "name": name,
-        "email": f"{name.split()[0].lower()}@example.org",
-        "organisation": "Stadtverwaltung",
-        "municipality": "Stadt Andernach",
-        **fields,
-    }
-    return services.register_for_event(event=event, data=data, language=language)
-
-
 def action_url(registration, action: str) -> str:
     return f"{INDEX_URL}{registration.pk}/{action}/"
 
 
 def listed_names(response) -> list[str]:
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     return [
         cell.get_text(strip=True) for cell in soup.select("table tbody td.title .title-wrapper a")
     ]
@@ -61,24 +50,9 @@ def status_of(registration) -> str:
     return registration.status
 
 
-def outbox(template: str) -> list[str]:
-    return sorted(
-        OutboundEmail.objects.filter(template=template).values_list("recipient", flat=True)
-    )
-
-
 @pytest.fixture
-def make_event(event_index):
-    def make(**fields) -> EventPage:
-        defaults = {
-            "title": "Fachforum Vielfalt",
-            "registration_enabled": True,
-            "capacity": 2,
-            "waiting_list_enabled": True,
-        }
-        return EventPageFactory(parent=event_index, **{**defaults, **fields})
-
-    return make
+def event_defaults(event_defaults) -> dict:
+    return {**event_defaults, "title": "Fachforum Vielfalt"}
 
 
 @pytest.fixture
@@ -86,7 +60,7 @@ def event(make_event):
     """Full: Anna and Ben confirmed, Clara and Dora on the waiting list."""
     event = make_event()
     for name in ("Anna Albers", "Ben Berg", "Clara Conrad", "Dora Dorn"):
-        register(event, name)
+        register(event, name=name)
     return event
 
 
@@ -119,7 +93,7 @@ def staff_user(django_user_model, username: str, *codenames: str):
 
 def test_list_shows_registrations_of_the_chosen_event(superuser_client, event, make_event):
     other = make_event(title="Workshop Beteiligung")
-    register(other, "Erik Engel")
+    register(other, name="Erik Engel")
 
     response = superuser_client.get(INDEX_URL, {"event": event.pk})
 
@@ -134,7 +108,7 @@ def test_list_shows_status_event_and_unreachable_warning(superuser_client, event
 
     response = superuser_client.get(INDEX_URL)
 
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     rows = {
         row.select_one("td.title .title-wrapper a").get_text(strip=True): row.get_text(
             " ", strip=True
@@ -191,7 +165,7 @@ def test_list_event_filter_offers_only_default_language_events(
 
     response = superuser_client.get(INDEX_URL)
 
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     options = [option.get_text(strip=True) for option in soup.select("select[name=event] option")]
     assert len(options) == 2
     assert options[0] == "Alle Veranstaltungen"
@@ -202,7 +176,7 @@ def test_list_queries_do_not_grow_with_the_number_of_registrations(superuser_cli
     def queries_for(count: int) -> int:
         event = make_event(capacity=None)
         for number in range(count):
-            register(event, f"Person{number:02d} Muster")
+            register(event, name=f"Person{number:02d} Muster")
         with CaptureQueriesContext(connection) as queries:
             response = superuser_client.get(INDEX_URL, {"event": event.pk})
         assert len(listed_names(response)) == count
@@ -256,7 +230,7 @@ def test_csv_export_has_a_header_and_one_row_per_registration(superuser_client, 
 
 def test_csv_export_does_not_let_spreadsheets_run_formulas(superuser_client, make_event):
     event = make_event()
-    register(event, "Eve Evil", organisation='=HYPERLINK("http://evil.example","klick")')
+    register(event, name="Eve Evil", organisation='=HYPERLINK("http://evil.example","klick")')
 
     _, content = export(superuser_client, "csv", event=event.pk)
 
@@ -296,7 +270,7 @@ def test_action_page_asks_for_confirmation_and_changes_nothing(superuser_client,
     response = superuser_client.get(action_url(anna, "cancel"))
 
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     form = soup.select_one("main form[method=post]")
     assert form.select_one("input[name=csrfmiddlewaretoken]") is not None
     assert form.select_one("textarea[name=comment]") is not None
@@ -321,7 +295,7 @@ def test_check_in_marks_attended_through_the_service(superuser_client, admin_use
 def test_check_in_button_in_the_list_posts_with_csrf_token(superuser_client, event, registrations):
     response = superuser_client.get(INDEX_URL, {"event": event.pk})
 
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     forms = soup.select("table tbody form[method=post]")
     targets = [form["action"].split("?")[0] for form in forms]
     assert targets == [
@@ -355,7 +329,7 @@ def test_cancel_with_comment_promotes_the_first_waitlisted_person(
 
 def test_approve_confirms_a_pending_registration(superuser_client, make_event):
     event = make_event(approval_required=True)
-    pending = register(event, "Paula Prüfer")
+    pending = register(event, name="Paula Prüfer")
 
     response = superuser_client.post(action_url(pending, "approve"))
 
@@ -366,7 +340,7 @@ def test_approve_confirms_a_pending_registration(superuser_client, make_event):
 
 def test_move_to_waiting_list_keeps_a_pending_registration_waiting(superuser_client, make_event):
     event = make_event(approval_required=True, capacity=1)
-    pending = register(event, "Paula Prüfer")
+    pending = register(event, name="Paula Prüfer")
 
     response = superuser_client.post(action_url(pending, "waitlist"))
 
@@ -399,7 +373,7 @@ def test_raising_the_capacity_in_the_page_editor_promotes_in_order(
     assert response.status_code == 302
     event = EventPage.objects.get(slug="fachforum-vielfalt")
     for name in ("Anna Albers", "Ben Berg", "Clara Conrad", "Dora Dorn"):
-        register(event, name)
+        register(event, name=name)
 
     more_seats = event_form_data(registration_enabled="on", capacity="3")
     response = superuser_client.post(
@@ -423,8 +397,8 @@ def test_saving_a_draft_with_more_seats_promotes_nobody(
     form = event_form_data(registration_enabled="on", capacity="1")
     superuser_client.post(add_url, {**form, "action-publish": "publish"})
     event = EventPage.objects.get(slug="fachforum-vielfalt")
-    register(event, "Anna Albers")
-    register(event, "Ben Berg")
+    register(event, name="Anna Albers")
+    register(event, name="Ben Berg")
 
     draft = event_form_data(registration_enabled="on", capacity="3")
     response = superuser_client.post(f"/admin/pages/{event.pk}/edit/", draft)
@@ -449,7 +423,7 @@ def test_refused_action_becomes_a_message_not_an_error(superuser_client, registr
 
 def test_names_in_messages_are_escaped(superuser_client, make_event):
     event = make_event()
-    registration = register(event, "<b>Eve</b> Evil", email="eve@example.org")
+    registration = register(event, "eve@example.org", name="<b>Eve</b> Evil")
 
     response = superuser_client.post(action_url(registration, "checkin"))
 
@@ -477,7 +451,7 @@ def test_details_show_the_audit_trail(superuser_client, registrations):
     response = superuser_client.get(f"{INDEX_URL}inspect/{anna.pk}/")
 
     assert response.status_code == 200
-    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    text = parse(response).get_text(" ", strip=True)
     assert "Status: „Bestätigt“ → „Storniert“ (angemeldete Person)" in text
     assert "Terminkonflikt" in text
 
@@ -488,7 +462,7 @@ def test_edit_form_leaves_out_status_and_email(superuser_client, registrations):
     response = superuser_client.get(f"{INDEX_URL}edit/{anna.pk}/")
 
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     assert soup.select_one("[name=organisation]") is not None
     assert soup.select_one("[name=status]") is None
     assert soup.select_one("[name=email]") is None
@@ -568,7 +542,7 @@ def test_view_permission_allows_list_and_export_but_no_actions(
 
     assert listed_names(listing) == ["Anna Albers", "Ben Berg", "Clara Conrad", "Dora Dorn"]
     assert b"Anna Albers" in content
-    assert BeautifulSoup(listing.content, "html.parser").select("tbody form") == []
+    assert parse(listing).select("tbody form") == []
     assert (action.status_code, action["Location"]) == (302, "/admin/")
     assert status_of(anna) == CONFIRMED
 
@@ -595,7 +569,7 @@ SUMMARY = "Bestätigt 2 / 2 · Warteliste 2 · Storniert 1"
 def counted_event(event, registrations):
     """Two confirmed (Ben, Clara), two waiting (Dora, Emil), one cancelled (Anna)."""
     services.cancel_registration(registrations["Anna"], by="registrant")
-    register(event, "Emil Ernst")
+    register(event, name="Emil Ernst")
     return event
 
 
@@ -603,7 +577,7 @@ def test_page_editor_shows_counts_and_links_to_the_registrations(superuser_clien
     response = superuser_client.get(f"/admin/pages/{counted_event.pk}/edit/")
 
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     link = soup.find("a", href=f"{INDEX_URL}?event={counted_event.pk}")
     assert link is not None
     assert " ".join(link.get_text().split()) == f"Anmeldungen: {SUMMARY}"
@@ -614,7 +588,7 @@ def test_event_listing_shows_counts_per_event(superuser_client, event_index, cou
     response = superuser_client.get(f"/admin/pages/{event_index.pk}/")
 
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     link = soup.find("a", href=f"{INDEX_URL}?event={counted_event.pk}")
     assert " ".join(link.get_text().split()) == SUMMARY
     assert link["aria-label"] == f"Anmeldungen: {SUMMARY}"
@@ -627,7 +601,7 @@ def test_english_listing_shows_the_counts_of_the_event(
 
     response = superuser_client.get(f"/admin/pages/{en_event_index.pk}/")
 
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     link = soup.find("a", href=f"{INDEX_URL}?event={counted_event.pk}")
     assert " ".join(link.get_text().split()) == SUMMARY
 
@@ -636,11 +610,11 @@ def test_event_listing_shows_pending_and_unlimited_capacity(
     superuser_client, event_index, make_event
 ):
     event = make_event(capacity=None, approval_required=True)
-    register(event, "Paula Prüfer")
+    register(event, name="Paula Prüfer")
 
     response = superuser_client.get(f"/admin/pages/{event_index.pk}/")
 
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     link = soup.find("a", href=f"{INDEX_URL}?event={event.pk}")
     assert " ".join(link.get_text().split()) == (
         "Bestätigt 0 (ohne Platzbegrenzung) · Warteliste 0 · Freigabe offen 1 · Storniert 0"
@@ -657,11 +631,11 @@ def test_event_listing_counts_cost_no_query_per_event(superuser_client, event_in
         return [query["sql"] for query in queries if "events_registration" in query["sql"]]
 
     first = make_event()
-    register(first, "Anna Albers")
+    register(first, name="Anna Albers")
     with_one = registration_queries()
     for number in range(4):
         extra = make_event(title=f"Workshop {number}")
-        register(extra, "Ben Berg")
+        register(extra, name="Ben Berg")
     with_five = registration_queries()
 
     assert len(with_one) == len(with_five) == 1
@@ -711,7 +685,7 @@ def test_message_form_preselects_confirmed_attended_and_waitlisted(superuser_cli
     response = superuser_client.get(message_url(event))
 
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     checked = [box["value"] for box in soup.select("input[name=statuses][checked]")]
     assert checked == [CONFIRMED, ATTENDED, WAITLISTED]
     labels = [label.get_text(strip=True) for label in soup.select("label[for^=id_statuses_]")]
@@ -796,7 +770,7 @@ def test_message_without_group_or_subject_shows_german_errors(superuser_client, 
     response = superuser_client.post(message_url(event), {"subject": "", "message": "Text"})
 
     assert response.status_code == 200
-    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    text = parse(response).get_text(" ", strip=True)
     assert "Bitte wählen Sie mindestens eine Gruppe aus." in text
     assert "Dieses Feld muss ausgefüllt werden." in text
     assert OutboundEmail.objects.filter(template="organiser_message").count() == 0

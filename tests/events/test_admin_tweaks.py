@@ -41,17 +41,15 @@ def test_registration_details_show_berlin_time_not_utc(admin_client, event_index
 
 
 @pytest.fixture
-def areas(db, en_locale):
-    german = [
-        FocusAreaFactory(number=1, title="Verwaltung intern", short_title="Intern", slug="intern"),
-        FocusAreaFactory(number=2, title="Beteiligung", short_title="Beteiligung", slug="bet"),
-    ]
+def areas(focus_area, other_focus_area, en_locale):
+    """The base site's two Gestaltungsbereiche ("Steuerung", "Kooperation") in English too."""
+    german = [focus_area, other_focus_area]
     english = [
         FocusAreaFactory.translation_of(
-            german[0], locale=en_locale, title="Within the administration", short_title="Within"
+            german[0], locale=en_locale, title="Strategic steering", short_title="Steering"
         ),
         FocusAreaFactory.translation_of(
-            german[1], locale=en_locale, title="Participation", short_title="Participation"
+            german[1], locale=en_locale, title="Cooperation", short_title="Cooperation"
         ),
     ]
     return german, english
@@ -73,9 +71,9 @@ def test_the_event_editor_offers_only_the_pages_language(
     german_form = admin_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
     english_form = admin_client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
 
-    assert focus_area_options(german_form) == [("Intern", False), ("Beteiligung", True)]
+    assert focus_area_options(german_form) == [("Steuerung", False), ("Kooperation", True)]
     # The copy still points to the German area; it shows ticked in English.
-    assert focus_area_options(english_form) == [("Within", False), ("Participation", True)]
+    assert focus_area_options(english_form) == [("Steering", False), ("Cooperation", True)]
 
 
 def test_a_new_event_offers_the_areas_of_its_language(admin_client, event_index, areas):
@@ -83,7 +81,7 @@ def test_a_new_event_offers_the_areas_of_its_language(admin_client, event_index,
 
     response = admin_client.get(url)
 
-    assert [label for label, _ in focus_area_options(response)] == ["Intern", "Beteiligung"]
+    assert [label for label, _ in focus_area_options(response)] == ["Steuerung", "Kooperation"]
 
 
 def explorer_titles(response) -> list[str]:

@@ -11,7 +11,6 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import TestCase
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
@@ -24,16 +23,18 @@ from outbox.choices import EmailStatus
 from outbox.models import OutboundEmail
 from tests.audit import transitions
 from tests.concurrency import needs_postgresql, run_in_parallel
-from tests.factories import EventPageFactory, berlin_time
+from tests.factories import berlin_time
+from tests.helpers import after_commit, register
 
 ONLINE_ACCESS = "https://konferenz.example.org/raum/4711?pwd=Kennwort123"
 HOUR = datetime.timedelta(hours=1)
 THREADS = 2
-
-
-def after_commit():
-    """Run what was queued for after the commit (sending the mails), as a real commit would."""
-    return TestCase.captureOnCommitCallbacks(execute=True)
+# What registrants typed besides name and address, for the purge to remove.
+TYPED_IN = {
+    "role": "Integrationsbeauftragte*r",
+    "accessibility_needs": "Rollstuhlgerechter Platz",
+    "dietary_needs": "vegetarisch",
+}
 
 
 def run(command: str, *args: str) -> str:
@@ -43,32 +44,10 @@ def run(command: str, *args: str) -> str:
     return out.getvalue().strip()
 
 
-def make_event(event_index, *, days: int, **fields) -> EventPage:
-    values = {
-        "title": f"Fachforum in {days} Tagen",
-        "start": berlin_time(days, 10),
-        "end": berlin_time(days, 16),
-        "registration_enabled": True,
-        "mode": EventMode.HYBRID,
-        "online_access": ONLINE_ACCESS,
-    }
-    values.update(fields)
-    return EventPageFactory(parent=event_index, **values)
-
-
-def register(event, email, **fields) -> Registration:
-    data = {
-        "name": "Alex Beispiel",
-        "email": email,
-        "organisation": "Stadt Mainz",
-        "municipality": "Mainz",
-        "role": "Integrationsbeauftragte*r",
-        "accessibility_needs": "Rollstuhlgerechter Platz",
-        "dietary_needs": "vegetarisch",
-        **fields,
-    }
-    with after_commit():
-        return services.register_for_event(event=event, data=data, language="de")
+@pytest.fixture
+def event_defaults() -> dict:
+    """Hybrid events with an access link, open for registration, without a seat limit."""
+    return {"registration_enabled": True, "mode": EventMode.HYBRID, "online_access": ONLINE_ACCESS}
 
 
 def reminders() -> list[OutboundEmail]:
@@ -79,14 +58,14 @@ def reminders() -> list[OutboundEmail]:
 
 
 @pytest.fixture
-def soon(event_index):
+def soon(make_event):
     """An event in two days: inside the default reminder window of three days."""
-    return make_event(event_index, days=2, capacity=1)
+    return make_event(days=2, capacity=1)
 
 
 def test_reminder_goes_to_confirmed_registrants_with_access_and_calendar(soon):
-    confirmed = register(soon, "confirmed@example.org")
-    register(soon, "waiting@example.org")  # capacity 1: waitlisted
+    confirmed = register(soon, "confirmed@example.org", deliver=True)
+    register(soon, "waiting@example.org", deliver=True)  # capacity 1: waitlisted
     mail.outbox.clear()
 
     output = run("send_reminders")
@@ -110,7 +89,7 @@ def test_reminder_goes_to_confirmed_registrants_with_access_and_calendar(soon):
 
 
 def test_reminders_are_never_sent_twice_by_runs_back_to_back(soon):
-    register(soon, "confirmed@example.org")
+    register(soon, "confirmed@example.org", deliver=True)
 
     first = run("send_reminders")
     second = run("send_reminders")
@@ -120,9 +99,9 @@ def test_reminders_are_never_sent_twice_by_runs_back_to_back(soon):
     assert [m.subject for m in mail.outbox].count(f"Erinnerung: {soon.title}") == 1
 
 
-def test_reminder_window_follows_the_setting_and_the_days_option(event_index, settings):
-    later = make_event(event_index, days=10)
-    register(later, "later@example.org")
+def test_reminder_window_follows_the_setting_and_the_days_option(make_event, settings):
+    later = make_event(days=10)
+    register(later, "later@example.org", deliver=True)
     settings.REGISTRATION_REMINDER_DAYS = 3
 
     default_run = run("send_reminders")
@@ -133,15 +112,13 @@ def test_reminder_window_follows_the_setting_and_the_days_option(event_index, se
     assert [email.recipient for email in reminders()] == ["later@example.org"]
 
 
-def test_no_reminders_for_started_cancelled_or_unpublished_events(event_index):
+def test_no_reminders_for_started_cancelled_or_unpublished_events(make_event):
     now = timezone.now()
-    started = make_event(
-        event_index, days=0, start=now - datetime.timedelta(hours=1), end=now + 3 * HOUR
-    )
-    cancelled = make_event(event_index, days=2)
-    unpublished = make_event(event_index, days=1)
+    started = make_event(days=0, start=now - datetime.timedelta(hours=1), end=now + 3 * HOUR)
+    cancelled = make_event(days=2)
+    unpublished = make_event(days=1)
     for number, event in enumerate((started, cancelled, unpublished)):
-        register(event, f"person{number}@example.org")
+        register(event, f"person{number}@example.org", deliver=True)
     EventPage.objects.filter(pk=cancelled.pk).update(status=EventStatus.CANCELLED)
     EventPage.objects.filter(pk=unpublished.pk).update(live=False)
 
@@ -152,10 +129,10 @@ def test_no_reminders_for_started_cancelled_or_unpublished_events(event_index):
 
 
 def test_no_reminder_for_cancelled_or_unreachable_registrations(soon):
-    gone = register(soon, "gone@example.org")
+    gone = register(soon, "gone@example.org", deliver=True)
     with after_commit():
         services.cancel_registration(gone, by="registrant")
-    bounced = register(soon, "bounced@example.org")
+    bounced = register(soon, "bounced@example.org", deliver=True)
     Registration.objects.filter(pk=bounced.pk).update(email_unreachable=True)
 
     output = run("send_reminders")
@@ -170,15 +147,14 @@ def test_negative_days_are_refused(db):
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("migration_data_restored_afterwards")
+@pytest.mark.django_db(transaction=True)
 class TestConcurrentReminderRuns:
     """Real concurrent transactions, one database connection per thread."""
 
     @pytest.fixture
-    def registrations(self, event_index):
-        event = make_event(event_index, days=2)
-        return [register(event, f"person{number}@example.org") for number in range(6)]
+    def registrations(self, make_event):
+        event = make_event(days=2)
+        return [register(event, f"person{number}@example.org", deliver=True) for number in range(6)]
 
     def test_a_run_skips_rows_another_run_has_claimed(self, registrations):
         claimed = threading.Event()
@@ -251,11 +227,11 @@ def move_into_past(event: EventPage, *, days_ago: int) -> None:
 
 
 @pytest.fixture
-def old_event(event_index):
+def old_event(make_event):
     """An event (with registrations) that ended 200 days ago."""
-    event = make_event(event_index, days=5, capacity=1)
-    register(event, "alex@example.org")
-    waiting = register(event, "kim@example.org", name="Kim Muster")
+    event = make_event(days=5, capacity=1)
+    register(event, "alex@example.org", deliver=True, **TYPED_IN)
+    waiting = register(event, "kim@example.org", deliver=True, **TYPED_IN, name="Kim Muster")
     with after_commit():
         services.cancel_registration(waiting, by="registrant", comment="Kim ist krank.")
     move_into_past(event, days_ago=200)
@@ -348,9 +324,9 @@ def test_purge_run_twice_changes_nothing_more(old_event):
     assert list(Registration.objects.order_by("pk").values()) == snapshot
 
 
-def test_purge_keeps_registrations_within_the_retention_time(event_index, settings):
-    recent = make_event(event_index, days=5)
-    register(recent, "recent@example.org")
+def test_purge_keeps_registrations_within_the_retention_time(make_event, settings):
+    recent = make_event(days=5)
+    register(recent, "recent@example.org", deliver=True)
     move_into_past(recent, days_ago=100)
     settings.REGISTRATION_RETENTION_DAYS = 180
 
@@ -362,9 +338,9 @@ def test_purge_keeps_registrations_within_the_retention_time(event_index, settin
     assert Registration.objects.get(event=recent).email.endswith("@anonymisiert.invalid")
 
 
-def test_purge_leaves_upcoming_events_alone(event_index):
-    upcoming = make_event(event_index, days=5)
-    register(upcoming, "alex@example.org")
+def test_purge_leaves_upcoming_events_alone(make_event):
+    upcoming = make_event(days=5)
+    register(upcoming, "alex@example.org", deliver=True)
 
     output = run("purge_registrations", "--days", "0")
 

@@ -24,6 +24,7 @@ from events.models import CalendarState, EventPage
 from outbox.choices import EmailStatus
 from outbox.models import OutboundEmail
 from tests.factories import BERLIN, EventPageFactory, berlin_time, translate_page
+from tests.helpers import after_commit, publish, register
 
 ONLINE_ACCESS = "https://konferenz.example.org/raum/4711?pwd=Kennwort123"
 HOUR = datetime.timedelta(hours=1)
@@ -92,34 +93,6 @@ def english_event(event, en_event_index):
     return translate_page(event, en_event_index.locale, title="Diversity forum")
 
 
-def after_commit():
-    """Run what was queued for after the commit (sending the mails), as a real commit would:
-    the test's own transaction never commits."""
-    return TestCase.captureOnCommitCallbacks(execute=True)
-
-
-def register(event, email, *, language="de", name="Alex Beispiel"):
-    data = {
-        "name": name,
-        "email": email,
-        "organisation": "Stadt Mainz",
-        "municipality": "Mainz",
-        "role": "Integrationsbeauftragte*r",
-    }
-    with after_commit():
-        return services.register_for_event(event=event, data=data, language=language)
-
-
-def publish(event, **changes) -> EventPage:
-    """Publish a new revision with the given fields changed, as the admin does."""
-    page = EventPage.objects.get(pk=event.pk)
-    for name, value in changes.items():
-        setattr(page, name, value)
-    with after_commit():
-        page.save_revision().publish()
-    return page
-
-
 def outbox_row(template: str, recipient: str) -> OutboundEmail:
     return OutboundEmail.objects.get(template=template, recipient=recipient)
 
@@ -155,7 +128,7 @@ def in_english(msgid: str, **params) -> str:
 
 @pytest.mark.parametrize("template", list(TEXTS))
 def test_each_mail_is_written_in_german_for_a_german_registration(event, template):
-    registration = register(event, "alex@example.org")
+    registration = register(event, "alex@example.org", deliver=True)
 
     with after_commit():
         send_registration_email(registration, template, **ORGANISER_MESSAGE)
@@ -176,7 +149,7 @@ def test_each_mail_is_written_in_german_for_a_german_registration(event, templat
 def test_each_mail_is_written_in_english_for_an_english_registration(
     event, english_event, template
 ):
-    registration = register(event, "alex@example.org", language="en")
+    registration = register(event, "alex@example.org", language="en", deliver=True)
 
     with after_commit():
         send_registration_email(registration, template, **ORGANISER_MESSAGE)
@@ -206,7 +179,7 @@ def test_every_subject_has_an_english_translation(db, template):
 
 
 def test_english_mail_shows_the_english_title_and_an_english_date(event, english_event):
-    register(event, "alex@example.org", language="en")
+    register(event, "alex@example.org", language="en", deliver=True)
 
     email = outbox_row("registration_confirmed", "alex@example.org")
     with translation.override("en"):
@@ -220,7 +193,7 @@ def test_english_mail_shows_the_english_title_and_an_english_date(event, english
 
 
 def test_confirmation_gives_date_place_online_access_and_the_personal_link(event):
-    registration = register(event, "alex@example.org")
+    registration = register(event, "alex@example.org", deliver=True)
 
     email = outbox_row("registration_confirmed", "alex@example.org")
     day = formats.date_format(event.local_start, "l, j. F Y")
@@ -240,7 +213,7 @@ def test_confirmation_gives_date_place_online_access_and_the_personal_link(event
 
 
 def test_html_mail_is_self_contained_without_images_or_tracking(event):
-    register(event, "alex@example.org")
+    register(event, "alex@example.org", deliver=True)
 
     html = outbox_row("registration_confirmed", "alex@example.org").body_html
     assert html.startswith("<!DOCTYPE html>")
@@ -254,8 +227,8 @@ def test_html_mail_is_self_contained_without_images_or_tracking(event):
 
 
 def test_plain_text_is_not_html_escaped_and_html_is(event):
-    publish(event, title="Vielfalt & Teilhabe")
-    register(event, "kim@example.org", name="Kim O'Brien")
+    publish(event, title="Vielfalt & Teilhabe", deliver=True)
+    register(event, "kim@example.org", name="Kim O'Brien", deliver=True)
 
     email = outbox_row("registration_confirmed", "kim@example.org")
     assert email.subject == "Anmeldebestätigung: Vielfalt & Teilhabe"
@@ -267,8 +240,8 @@ def test_plain_text_is_not_html_escaped_and_html_is(event):
 
 
 def test_waitlist_notice_explains_moving_up_and_gives_no_online_access(event):
-    register(event, "first@example.org")
-    registration = register(event, "second@example.org")
+    register(event, "first@example.org", deliver=True)
+    registration = register(event, "second@example.org", deliver=True)
 
     email = outbox_row("registration_waitlisted", "second@example.org")
     [message] = sent_to("second@example.org")
@@ -284,8 +257,8 @@ def test_moving_up_at_an_approval_event_says_the_seat_is_free_but_not_confirmed(
     event, english_event, language
 ):
     EventPage.objects.filter(pk=event.pk).update(approval_required=True)
-    first = register(event, "first@example.org", language=language)
-    register(event, "second@example.org", language=language)
+    first = register(event, "first@example.org", language=language, deliver=True)
+    register(event, "second@example.org", language=language, deliver=True)
 
     with after_commit():
         services.cancel_registration(first, by="registrant")
@@ -312,7 +285,7 @@ def test_moving_up_at_an_approval_event_says_the_seat_is_free_but_not_confirmed(
 
 
 def test_organiser_message_shows_the_organisers_text_escaped_in_html(event):
-    registration = register(event, "alex@example.org")
+    registration = register(event, "alex@example.org", deliver=True)
 
     with after_commit():
         send_registration_email(registration, "organiser_message", **ORGANISER_MESSAGE)
@@ -339,7 +312,7 @@ def test_organiser_message_shows_the_organisers_text_escaped_in_html(event):
 def test_only_confirmation_promotion_and_reminder_carry_the_online_access(
     event, template, carries_access
 ):
-    registration = register(event, "alex@example.org")
+    registration = register(event, "alex@example.org", deliver=True)
 
     with after_commit():
         send_registration_email(registration, template, **ORGANISER_MESSAGE)
@@ -354,7 +327,7 @@ def test_only_confirmation_promotion_and_reminder_carry_the_online_access(
 
 
 def test_confirmation_carries_a_publish_calendar_with_the_public_uid(client, event):
-    register(event, "alex@example.org")
+    register(event, "alex@example.org", deliver=True)
 
     [message] = sent_to("alex@example.org")
     [part] = calendar_parts(message)
@@ -376,8 +349,8 @@ def test_confirmation_carries_a_publish_calendar_with_the_public_uid(client, eve
 
 
 def test_promotion_carries_the_calendar_file_and_online_access(event):
-    first = register(event, "first@example.org")
-    register(event, "second@example.org")
+    first = register(event, "first@example.org", deliver=True)
+    register(event, "second@example.org", deliver=True)
 
     with after_commit():
         services.cancel_registration(first, by="registrant")
@@ -395,7 +368,7 @@ def test_promotion_carries_the_calendar_file_and_online_access(event):
 
 def test_change_notices_are_rendered_in_the_background_after_the_publication(event):
     for number in range(3):
-        register(event, f"person{number}@example.org")
+        register(event, f"person{number}@example.org", deliver=True)
     page = EventPage.objects.get(pk=event.pk)
     page.start, page.end = event.start + HOUR, event.end + HOUR
 
@@ -409,14 +382,14 @@ def test_change_notices_are_rendered_in_the_background_after_the_publication(eve
 
 
 def test_publishing_a_new_time_sends_one_change_notice_with_the_raised_sequence(event):
-    confirmed = register(event, "confirmed@example.org")
-    waiting = register(event, "waiting@example.org")
-    gone = register(event, "gone@example.org")
+    confirmed = register(event, "confirmed@example.org", deliver=True)
+    waiting = register(event, "waiting@example.org", deliver=True)
+    gone = register(event, "gone@example.org", deliver=True)
     with after_commit():
         services.set_registration_state(gone, RegistrationStatus.CANCELLED, by="registrant")
     mail.outbox.clear()
 
-    publish(event, start=event.start + HOUR, end=event.end + HOUR)
+    publish(event, start=event.start + HOUR, end=event.end + HOUR, deliver=True)
 
     state = CalendarState.objects.get(translation_key=event.translation_key)
     email = outbox_row("event_changed", confirmed.email)
@@ -442,11 +415,11 @@ def test_publishing_a_new_time_sends_one_change_notice_with_the_raised_sequence(
 
 
 def test_change_notice_is_sent_once_although_the_translation_is_published_too(event, english_event):
-    register(event, "alex@example.org", language="en")
+    register(event, "alex@example.org", language="en", deliver=True)
     mail.outbox.clear()
 
-    publish(event, start=event.start + HOUR, end=event.end + HOUR)
-    publish(english_event, start=event.start + HOUR, end=event.end + HOUR)
+    publish(event, start=event.start + HOUR, end=event.end + HOUR, deliver=True)
+    publish(english_event, start=event.start + HOUR, end=event.end + HOUR, deliver=True)
 
     assert OutboundEmail.objects.filter(template="event_changed").count() == 1
     assert len(mail.outbox) == 1
@@ -456,9 +429,9 @@ def test_change_notice_is_sent_once_although_the_translation_is_published_too(ev
 def test_english_change_notice_has_the_new_time_before_the_translation_is_synchronised(
     event, english_event
 ):
-    register(event, "alex@example.org", language="en")
+    register(event, "alex@example.org", language="en", deliver=True)
 
-    publish(event, start=event.start + HOUR, end=event.end + HOUR)
+    publish(event, start=event.start + HOUR, end=event.end + HOUR, deliver=True)
 
     email = outbox_row("event_changed", "alex@example.org")
     [message] = [m for m in sent_to("alex@example.org") if m.subject == email.subject]
@@ -472,33 +445,40 @@ def test_english_change_notice_has_the_new_time_before_the_translation_is_synchr
 
 
 def test_publishing_only_new_texts_sends_no_change_notice(event):
-    register(event, "alex@example.org")
+    register(event, "alex@example.org", deliver=True)
     mail.outbox.clear()
 
-    publish(event, teaser="Ein neuer Anreißer.", title="Fachforum Vielfalt und Teilhabe")
+    publish(
+        event, teaser="Ein neuer Anreißer.", title="Fachforum Vielfalt und Teilhabe", deliver=True
+    )
 
     assert OutboundEmail.objects.filter(template="event_changed").count() == 0
     assert mail.outbox == []
 
 
 def test_postponement_is_announced_in_the_change_notice(event):
-    register(event, "alex@example.org")
+    register(event, "alex@example.org", deliver=True)
 
-    publish(event, status=EventStatus.POSTPONED, status_note="Neuer Termin folgt.")
+    publish(event, status=EventStatus.POSTPONED, status_note="Neuer Termin folgt.", deliver=True)
 
     email = outbox_row("event_changed", "alex@example.org")
     assert "Diese Veranstaltung wird verschoben. Neuer Termin folgt." in email.body_text
 
 
 def test_cancelling_the_event_sends_a_cancelling_calendar_to_everyone_not_cancelled(event):
-    confirmed = register(event, "confirmed@example.org")
-    waiting = register(event, "waiting@example.org")
-    gone = register(event, "gone@example.org")
+    confirmed = register(event, "confirmed@example.org", deliver=True)
+    waiting = register(event, "waiting@example.org", deliver=True)
+    gone = register(event, "gone@example.org", deliver=True)
     with after_commit():
         services.set_registration_state(gone, RegistrationStatus.CANCELLED, by="registrant")
     mail.outbox.clear()
 
-    publish(event, status=EventStatus.CANCELLED, status_note="Die Referentin ist erkrankt.")
+    publish(
+        event,
+        status=EventStatus.CANCELLED,
+        status_note="Die Referentin ist erkrankt.",
+        deliver=True,
+    )
 
     state = CalendarState.objects.get(translation_key=event.translation_key)
     for registration in (confirmed, waiting):
@@ -520,11 +500,11 @@ def test_cancelling_the_event_sends_a_cancelling_calendar_to_everyone_not_cancel
 
 
 def test_no_notices_for_an_event_that_is_over(event):
-    register(event, "alex@example.org")
+    register(event, "alex@example.org", deliver=True)
     EventPage.objects.filter(pk=event.pk).update(start=berlin_time(-3, 10), end=berlin_time(-3, 16))
     mail.outbox.clear()
 
-    publish(event, city="Ludwigshafen am Rhein", postal_code="67059")
+    publish(event, city="Ludwigshafen am Rhein", postal_code="67059", deliver=True)
 
     assert CalendarState.objects.get(translation_key=event.translation_key).sequence == 1
     assert mail.outbox == []

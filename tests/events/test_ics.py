@@ -13,14 +13,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import vobject
-from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from events.choices import EventFormat, EventMode, EventStatus
 from tests.events.conftest import SUMMER_START, WINTER_START
-from tests.factories import BERLIN, EventPageFactory, berlin_time, translate_page
+from tests.factories import BERLIN, EventPageFactory, translate_page
+from tests.helpers import count_queries, parse
 
 UTC = datetime.UTC
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -92,17 +90,6 @@ def event_ics_url(event, prefix: str = "") -> str:
 
 def absolute(page) -> str:
     return f"http://testserver{page.url}"
-
-
-def event_on(event_index, days: int, title: str, **kwargs):
-    start = berlin_time(days)
-    return EventPageFactory(
-        parent=event_index,
-        title=title,
-        start=start,
-        end=start + datetime.timedelta(hours=6),
-        **kwargs,
-    )
 
 
 @pytest.fixture
@@ -183,7 +170,10 @@ def test_calendar_urls_accept_only_reading(client, winter_event):
 
 
 def test_every_event_has_one_uid_of_its_own(client, event_index):
-    events = [event_on(event_index, days, f"Termin {days}") for days in (3, 4, 5)]
+    events = [
+        EventPageFactory(parent=event_index, days=days, title=f"Termin {days}")
+        for days in (3, 4, 5)
+    ]
 
     calendar = get_calendar(client, FEED)
 
@@ -217,8 +207,8 @@ def test_uid_does_not_change_when_title_and_slug_change(client, winter_event):
 
 
 def test_every_event_has_a_utc_dtstamp(client, event_index):
-    event_on(event_index, 3, "Erster Termin")
-    event_on(event_index, 4, "Zweiter Termin")
+    EventPageFactory(parent=event_index, days=3, title="Erster Termin")
+    EventPageFactory(parent=event_index, days=4, title="Zweiter Termin")
 
     calendar = get_calendar(client, FEED)
 
@@ -383,7 +373,7 @@ def test_all_day_event_late_in_the_berlin_day_keeps_its_berlin_date(client, even
     ],
 )
 def test_status_is_exported(client, event_index, status, expected):
-    event = event_on(event_index, 5, "Forum", status=status)
+    event = EventPageFactory(parent=event_index, days=5, title="Forum", status=status)
 
     calendar = get_calendar(client, event_ics_url(event))
 
@@ -391,8 +381,8 @@ def test_status_is_exported(client, event_index, status, expected):
 
 
 def test_cancelled_event_stays_in_the_feed_marked_cancelled(client, event_index):
-    event_on(event_index, 5, "Abgesagt", status=EventStatus.CANCELLED)
-    event_on(event_index, 6, "Findet statt")
+    EventPageFactory(parent=event_index, days=5, title="Abgesagt", status=EventStatus.CANCELLED)
+    EventPageFactory(parent=event_index, days=6, title="Findet statt")
 
     calendar = get_calendar(client, FEED)
 
@@ -401,10 +391,10 @@ def test_cancelled_event_stays_in_the_feed_marked_cancelled(client, event_index)
 
 
 def test_description_is_plain_text_with_status_audience_and_link(client, event_index):
-    event = event_on(
-        event_index,
-        5,
-        "Forum",
+    event = EventPageFactory(
+        parent=event_index,
+        days=5,
+        title="Forum",
         teaser="Ein Forum für die Praxis & den Austausch.",
         status=EventStatus.CANCELLED,
         status_note="Ein Ersatztermin folgt.",
@@ -445,7 +435,7 @@ def test_description_is_plain_text_with_status_audience_and_link(client, event_i
     ],
 )
 def test_location_is_a_single_line(client, event_index, mode, fields, expected):
-    event = event_on(event_index, 5, "Forum", mode=mode, **fields)
+    event = EventPageFactory(parent=event_index, days=5, title="Forum", mode=mode, **fields)
 
     calendar = get_calendar(client, event_ics_url(event))
 
@@ -475,8 +465,12 @@ def test_english_export_links_the_english_page(client, winter_event, en_event_in
 
 
 def test_online_access_is_never_exported(client, event_index, en_event_index):
-    event = event_on(
-        event_index, 5, "Online-Forum", mode=EventMode.HYBRID, online_access=ONLINE_ACCESS
+    event = EventPageFactory(
+        parent=event_index,
+        days=5,
+        title="Online-Forum",
+        mode=EventMode.HYBRID,
+        online_access=ONLINE_ACCESS,
     )
     english = translate_page(event, en_event_index.locale, title="Online forum")
 
@@ -509,8 +503,8 @@ LONG_TEASER = " ".join(["Äußerst ausführliche Übersicht über Maßnahmen und
 
 
 def test_every_line_is_folded_to_75_octets_and_ends_with_crlf(client, event_index):
-    event_on(event_index, 5, LONG_TITLE, teaser=LONG_TEASER)
-    event_on(event_index, 6, "Kurz")
+    EventPageFactory(parent=event_index, days=5, title=LONG_TITLE, teaser=LONG_TEASER)
+    EventPageFactory(parent=event_index, days=6, title="Kurz")
 
     raw = client.get(FEED).content
 
@@ -529,7 +523,7 @@ def test_every_line_is_folded_to_75_octets_and_ends_with_crlf(client, event_inde
 def test_commas_semicolons_backslashes_and_newlines_round_trip(client, event_index):
     title = "Vielfalt, Teilhabe; Beteiligung \\ Kooperation"
     teaser = "Erste Zeile, mit Komma; und Semikolon.\nZweite Zeile \\ mit Backslash."
-    event = event_on(event_index, 5, title, teaser=teaser)
+    event = EventPageFactory(parent=event_index, days=5, title=title, teaser=teaser)
 
     calendar = get_calendar(client, event_ics_url(event))
 
@@ -542,12 +536,12 @@ def test_commas_semicolons_backslashes_and_newlines_round_trip(client, event_ind
 
 
 def test_feed_holds_upcoming_events_and_six_months_of_past_ones(client, event_index):
-    event_on(event_index, -400, "Vor über einem Jahr")
-    event_on(event_index, -200, "Vor 200 Tagen")
-    event_on(event_index, -170, "Vor 170 Tagen")
-    event_on(event_index, -1, "Gestern")
-    event_on(event_index, 30, "In 30 Tagen")
-    event_on(event_index, 400, "In über einem Jahr")
+    EventPageFactory(parent=event_index, days=-400, title="Vor über einem Jahr")
+    EventPageFactory(parent=event_index, days=-200, title="Vor 200 Tagen")
+    EventPageFactory(parent=event_index, days=-170, title="Vor 170 Tagen")
+    EventPageFactory(parent=event_index, days=-1, title="Gestern")
+    EventPageFactory(parent=event_index, days=30, title="In 30 Tagen")
+    EventPageFactory(parent=event_index, days=400, title="In über einem Jahr")
 
     calendar = get_calendar(client, FEED)
 
@@ -557,18 +551,20 @@ def test_feed_holds_upcoming_events_and_six_months_of_past_ones(client, event_in
 @pytest.fixture
 def varied_events(event_index, focus_area, other_focus_area):
     return {
-        "forum": event_on(event_index, 3, "Fachforum Steuerung", focus_areas=[focus_area]),
-        "workshop": event_on(
-            event_index,
-            4,
-            "Workshop Kooperation",
+        "forum": EventPageFactory(
+            parent=event_index, days=3, title="Fachforum Steuerung", focus_areas=[focus_area]
+        ),
+        "workshop": EventPageFactory(
+            parent=event_index,
+            days=4,
+            title="Workshop Kooperation",
             event_format=EventFormat.WORKSHOP,
             focus_areas=[other_focus_area],
         ),
-        "both": event_on(
-            event_index,
-            5,
-            "Peer-Learning für beide",
+        "both": EventPageFactory(
+            parent=event_index,
+            days=5,
+            title="Peer-Learning für beide",
             event_format=EventFormat.PEER_LEARNING,
             focus_areas=[focus_area, other_focus_area],
         ),
@@ -642,9 +638,13 @@ def make_hidden(event, kind: str) -> None:
 def test_hidden_events_are_in_no_export_and_have_no_download(
     client, event_index, focus_area, kind, days
 ):
-    event_on(event_index, 6, "Öffentlich", focus_areas=[focus_area])
-    hidden = event_on(
-        event_index, days, "Verborgen", focus_areas=[focus_area], published=kind != "draft"
+    EventPageFactory(parent=event_index, days=6, title="Öffentlich", focus_areas=[focus_area])
+    hidden = EventPageFactory(
+        parent=event_index,
+        days=days,
+        title="Verborgen",
+        focus_areas=[focus_area],
+        published=kind != "draft",
     )
     make_hidden(hidden, kind)
 
@@ -656,7 +656,7 @@ def test_hidden_events_are_in_no_export_and_have_no_download(
 
 
 def test_events_below_a_private_event_index_are_in_no_export(client, event_index):
-    event = event_on(event_index, 5, "Intern")
+    event = EventPageFactory(parent=event_index, days=5, title="Intern")
     PageViewRestriction.objects.create(
         page=event_index, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
     )
@@ -695,7 +695,7 @@ def test_english_urls_export_english_translations(client, varied_events, en_even
 
 
 def feed_links(response) -> list[dict]:
-    soup = BeautifulSoup(response.content, "html.parser")
+    soup = parse(response)
     items = soup.select(".calendar-feeds .calendar-feeds__item")
     return [
         {
@@ -709,7 +709,7 @@ def feed_links(response) -> list[dict]:
 def test_event_index_offers_webcal_subscriptions_for_every_feed(
     client, event_index, focus_area, other_focus_area
 ):
-    event_on(event_index, 5, "Fachforum", focus_areas=[focus_area])
+    EventPageFactory(parent=event_index, days=5, title="Fachforum", focus_areas=[focus_area])
 
     links = feed_links(client.get(event_index.url))
 
@@ -739,7 +739,7 @@ def test_event_index_offers_webcal_subscriptions_for_every_feed(
 
 
 def test_english_event_index_offers_english_webcal_subscriptions(
-    client, en_event_index, focus_area
+    client, en_event_index, focus_area, other_focus_area
 ):
     links = feed_links(client.get(en_event_index.url))
 
@@ -750,23 +750,17 @@ def test_english_event_index_offers_english_webcal_subscriptions(
         "webcal://testserver/en/kalender/format/workshop.ics",
         "webcal://testserver/en/kalender/format/online-veranstaltung.ics",
         "webcal://testserver/en/kalender/bereich/steuerung.ics",
+        "webcal://testserver/en/kalender/bereich/kooperation.ics",
     ]
 
 
 # --- query count -------------------------------------------------------------------------------
 
 
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 def test_feed_query_count_does_not_grow_with_the_number_of_events(
     client, event_index, focus_area, add_live_events, django_assert_num_queries
 ):
-    event_on(event_index, 5, "Erster Termin", focus_areas=[focus_area])
+    EventPageFactory(parent=event_index, days=5, title="Erster Termin", focus_areas=[focus_area])
     urls = [FEED, "/kalender/format/fachforum.ics", "/kalender/bereich/steuerung.ics"]
     for url in urls:
         client.get(url)  # fills the caches (site root paths, content types)

@@ -3,50 +3,19 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
-from django.conf import settings
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from events.choices import EventFormat, EventMode, EventStatus
 from tests.factories import BERLIN, EventPageFactory, berlin_time, translate_page
+from tests.helpers import card_titles, count_queries, parse, result_count, text_of
 
 INVALID_CHOICE_NOTICE = "Einen Teil Ihrer Auswahl gibt es nicht; er wurde nicht berücksichtigt."
-
-
-def parse(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(element) -> str:
-    return " ".join(element.get_text().split())
-
-
-def card_titles(response) -> list[str]:
-    return [text_of(title) for title in parse(response).select(".card-list .card__title")]
 
 
 def notice(response) -> str | None:
     element = parse(response).select_one(".notice")
     return text_of(element) if element else None
-
-
-def result_count(response) -> str:
-    return text_of(parse(response).select_one(".result-count"))
-
-
-def event_on(event_index, days: int, title: str, **kwargs):
-    """A six-hour event starting at 10:00 Berlin time `days` from today."""
-    start = berlin_time(days)
-    return EventPageFactory(
-        parent=event_index,
-        title=title,
-        start=start,
-        end=start + datetime.timedelta(hours=6),
-        **kwargs,
-    )
 
 
 def first_of_month(months_ahead: int) -> datetime.date:
@@ -62,12 +31,12 @@ def first_of_month(months_ahead: int) -> datetime.date:
 def upcoming_and_past(event_index):
     """Three upcoming and three past events, created out of order."""
     return {
-        "in_30": event_on(event_index, 30, "In 30 Tagen"),
-        "past_40": event_on(event_index, -40, "Vor 40 Tagen"),
-        "in_10": event_on(event_index, 10, "In 10 Tagen"),
-        "past_5": event_on(event_index, -5, "Vor 5 Tagen"),
-        "in_20": event_on(event_index, 20, "In 20 Tagen"),
-        "past_400": event_on(event_index, -400, "Vor 400 Tagen"),
+        "in_30": EventPageFactory(parent=event_index, days=30, title="In 30 Tagen"),
+        "past_40": EventPageFactory(parent=event_index, days=-40, title="Vor 40 Tagen"),
+        "in_10": EventPageFactory(parent=event_index, days=10, title="In 10 Tagen"),
+        "past_5": EventPageFactory(parent=event_index, days=-5, title="Vor 5 Tagen"),
+        "in_20": EventPageFactory(parent=event_index, days=20, title="In 20 Tagen"),
+        "past_400": EventPageFactory(parent=event_index, days=-400, title="Vor 400 Tagen"),
     }
 
 
@@ -161,25 +130,32 @@ def test_event_card_shows_date_format_mode_city_status_and_focus_area(
 @pytest.fixture
 def varied_events(event_index, focus_area, other_focus_area):
     return [
-        event_on(event_index, 10, "Fachforum vor Ort", focus_areas=[focus_area]),
-        event_on(
-            event_index,
-            11,
-            "Workshop online",
+        EventPageFactory(
+            parent=event_index, days=10, title="Fachforum vor Ort", focus_areas=[focus_area]
+        ),
+        EventPageFactory(
+            parent=event_index,
+            days=11,
+            title="Workshop online",
             event_format=EventFormat.WORKSHOP,
             mode=EventMode.ONLINE,
             city="",
             focus_areas=[other_focus_area],
         ),
-        event_on(
-            event_index,
-            12,
-            "Peer-Learning hybrid",
+        EventPageFactory(
+            parent=event_index,
+            days=12,
+            title="Peer-Learning hybrid",
             event_format=EventFormat.PEER_LEARNING,
             mode=EventMode.HYBRID,
             focus_areas=[focus_area, other_focus_area],
         ),
-        event_on(event_index, -10, "Vergangener Workshop", event_format=EventFormat.WORKSHOP),
+        EventPageFactory(
+            parent=event_index,
+            days=-10,
+            title="Vergangener Workshop",
+            event_format=EventFormat.WORKSHOP,
+        ),
     ]
 
 
@@ -330,14 +306,10 @@ def test_unknown_filter_value_in_the_archive_gives_the_notice(client, event_inde
 # --- pagination --------------------------------------------------------------------------------
 
 
-def test_event_page_size_is_ten():
-    assert settings.EVENTS_PAGE_SIZE == 10
-
-
 @pytest.fixture
 def eleven_workshops(event_index, add_live_events):
     """One Fachforum tomorrow, then "Workshop 02" ... "Workshop 12" on the following days."""
-    event_on(event_index, 1, "Ein Fachforum")
+    EventPageFactory(parent=event_index, days=1, title="Ein Fachforum")
     add_live_events(
         event_index,
         11,
@@ -347,51 +319,30 @@ def eleven_workshops(event_index, add_live_events):
     )
 
 
-def test_pagination_links_keep_the_filters(client, event_index, eleven_workshops):
-    response = client.get(event_index.url, {"format": "workshop", "page": "2"})
+def test_event_index_is_paginated_and_page_links_keep_the_filters(
+    client, event_index, eleven_workshops
+):
+    """The wiring to `home.pagination.paginate` (tests/home/test_pagination.py has the rest)."""
+    workshops = {"format": "workshop"}
 
-    soup = parse(response)
-    assert card_titles(response) == ["Workshop 12"]
-    assert result_count(response) == "11 kommende Veranstaltungen"
-    assert [link["href"] for link in soup.select(".pagination a")] == [
+    first = client.get(event_index.url, workshops)
+    second = client.get(event_index.url, {**workshops, "page": "2"})
+    malformed = client.get(event_index.url, {**workshops, "page": "abc"})
+    too_large = client.get(event_index.url, {**workshops, "page": "9999"})
+
+    assert card_titles(first) == [f"Workshop {day:02d}" for day in range(2, 12)]
+    assert parse(first).select_one("a[rel=next]")["href"] == "?format=workshop&page=2"
+    assert card_titles(second) == ["Workshop 12"]
+    assert result_count(second) == "11 kommende Veranstaltungen"
+    assert [link["href"] for link in parse(second).select(".pagination a")] == [
         "?format=workshop&page=1",
         "?format=workshop&page=1",
         "?format=workshop&page=2",
     ]
-
-
-def test_first_page_shows_ten_events_and_links_to_the_second(client, event_index, eleven_workshops):
-    response = client.get(event_index.url, {"format": "workshop"})
-
-    assert card_titles(response) == [f"Workshop {day:02d}" for day in range(2, 12)]
-    assert parse(response).select_one("a[rel=next]")["href"] == "?format=workshop&page=2"
-
-
-@pytest.mark.parametrize("page", ["abc", "1.5", ""])
-def test_malformed_page_number_shows_the_first_page(client, event_index, eleven_workshops, page):
-    response = client.get(event_index.url, {"format": "workshop", "page": page})
-
-    assert response.status_code == 200
-    assert card_titles(response)[0] == "Workshop 02"
-    assert len(card_titles(response)) == 10
-    assert notice(response) is None
-
-
-@pytest.mark.parametrize("page", ["0", "-1"])
-def test_page_number_below_one_shows_a_page_of_events(client, event_index, eleven_workshops, page):
-    response = client.get(event_index.url, {"format": "workshop", "page": page})
-
-    assert response.status_code == 200
-    first_page = [f"Workshop {day:02d}" for day in range(2, 12)]
-    assert card_titles(response) in (first_page, ["Workshop 12"])
-
-
-def test_too_large_page_number_shows_the_last_page(client, event_index, eleven_workshops):
-    response = client.get(event_index.url, {"format": "workshop", "page": "9999"})
-
-    assert response.status_code == 200
-    assert card_titles(response) == ["Workshop 12"]
-    assert notice(response) is None
+    assert (malformed.status_code, card_titles(malformed)) == (200, card_titles(first))
+    assert (too_large.status_code, card_titles(too_large)) == (200, ["Workshop 12"])
+    assert notice(malformed) is None
+    assert notice(too_large) is None
 
 
 # --- what never appears ------------------------------------------------------------------------
@@ -411,8 +362,8 @@ def create_hidden_events(event_index, days: int) -> None:
 
 
 def test_drafts_unpublished_and_private_events_are_never_listed(client, event_index, home_page):
-    event_on(event_index, 5, "Öffentlich")
-    event_on(event_index, -5, "Öffentlich vergangen")
+    EventPageFactory(parent=event_index, days=5, title="Öffentlich")
+    EventPageFactory(parent=event_index, days=-5, title="Öffentlich vergangen")
     create_hidden_events(event_index, 3)
     create_hidden_events(event_index, -3)
 
@@ -433,8 +384,8 @@ def test_drafts_unpublished_and_private_events_are_never_listed(client, event_in
 
 
 def test_english_event_index_lists_english_translations_only(client, event_index, en_event_index):
-    translated = event_on(event_index, 5, "Fachforum Vielfalt")
-    event_on(event_index, 6, "Nur auf Deutsch")
+    translated = EventPageFactory(parent=event_index, days=5, title="Fachforum Vielfalt")
+    EventPageFactory(parent=event_index, days=6, title="Nur auf Deutsch")
     english = translate_page(translated, en_event_index.locale, title="Diversity forum")
 
     response = client.get(en_event_index.url)
@@ -454,11 +405,11 @@ def home_event_titles(response) -> list[str]:
 
 
 def test_home_page_shows_the_next_three_upcoming_events(client, home_page, event_index):
-    event_on(event_index, 40, "In 40 Tagen")
-    event_on(event_index, 10, "In 10 Tagen")
-    event_on(event_index, -1, "Gestern")
-    event_on(event_index, 30, "In 30 Tagen")
-    event_on(event_index, 20, "In 20 Tagen")
+    EventPageFactory(parent=event_index, days=40, title="In 40 Tagen")
+    EventPageFactory(parent=event_index, days=10, title="In 10 Tagen")
+    EventPageFactory(parent=event_index, days=-1, title="Gestern")
+    EventPageFactory(parent=event_index, days=30, title="In 30 Tagen")
+    EventPageFactory(parent=event_index, days=20, title="In 20 Tagen")
 
     response = client.get(home_page.url)
 
@@ -470,7 +421,7 @@ def test_home_page_shows_the_next_three_upcoming_events(client, home_page, event
 
 
 def test_home_page_without_upcoming_events_says_so(client, home_page, event_index):
-    event_on(event_index, -1, "Gestern")
+    EventPageFactory(parent=event_index, days=-1, title="Gestern")
 
     response = client.get(home_page.url)
 
@@ -481,7 +432,11 @@ def test_home_page_without_upcoming_events_says_so(client, home_page, event_inde
 
 def test_english_home_page_shows_english_events(client, event_index, en_event_index):
     english_home = en_event_index.get_parent()
-    translate_page(event_on(event_index, 5, "Fachforum"), en_event_index.locale, title="Forum")
+    translate_page(
+        EventPageFactory(parent=event_index, days=5, title="Fachforum"),
+        en_event_index.locale,
+        title="Forum",
+    )
 
     response = client.get(english_home.url)
 
@@ -502,13 +457,6 @@ def test_news_index_links_to_the_event_index(client, news_index, event_index):
 # --- query counts ------------------------------------------------------------------------------
 
 
-def count_queries(client, url, data=None) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url, data)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 def test_listing_query_counts_are_the_same_for_one_and_for_a_hundred_events(
     client,
     home_page,
@@ -519,8 +467,8 @@ def test_listing_query_counts_are_the_same_for_one_and_for_a_hundred_events(
     django_assert_num_queries,
 ):
     areas = [focus_area, other_focus_area]
-    event_on(event_index, 5, "Kommend", focus_areas=areas)
-    event_on(event_index, -30, "Vergangen", focus_areas=areas)
+    EventPageFactory(parent=event_index, days=5, title="Kommend", focus_areas=areas)
+    EventPageFactory(parent=event_index, days=-30, title="Vergangen", focus_areas=areas)
     pages = {
         "upcoming": (event_index.url, {}),
         "filtered": (event_index.url, {"format": "fachforum", "bereich": "steuerung"}),

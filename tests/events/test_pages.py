@@ -5,14 +5,14 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from events.choices import EventMode, EventStatus
+from events.choices import EventFormat, EventMode, EventStatus
 from events.models import CalendarState, EventIndexPage, EventPage
-from home.models import ContentPage, HomePage, NewsIndexPage
+from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
+from tests import base_site
 from tests.events.conftest import (
     SUMMER_START,
     WINTER_START,
@@ -21,24 +21,14 @@ from tests.events.conftest import (
 )
 from tests.factories import (
     BERLIN,
-    EventIndexPageFactory,
     EventPageFactory,
-    FocusAreaFactory,
-    create_home_site,
     translate_page,
 )
+from tests.helpers import parse, text_of
 
 END_BEFORE_START = "Das Ende muss nach dem Beginn liegen."
 CITY_REQUIRED = "Bitte geben Sie für Präsenz- und Hybridveranstaltungen den Ort an."
 ONLINE_ACCESS = "https://konferenz.example.org/raum/geheim-4711?pwd=Kennwort123"
-
-
-def parse(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(element) -> str:
-    return " ".join(element.get_text().split())
 
 
 def fact(soup, label: str) -> str:
@@ -62,12 +52,12 @@ def query_of(url: str) -> dict[str, str]:
 
 
 class TestEventPageTypeRules(WagtailPageTestCase):
-    def test_event_index_is_allowed_only_below_the_home_page(self):
-        self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
-        self.assertCanCreateAt(HomePage, EventIndexPage)
+    def test_event_index_is_allowed_only_below_aktuell(self):
+        self.assertAllowedParentPageTypes(EventIndexPage, {NewsIndexPage})
+        self.assertCanCreateAt(NewsIndexPage, EventIndexPage)
         self.assertCanNotCreateAt(Page, EventIndexPage)
+        self.assertCanNotCreateAt(HomePage, EventIndexPage)
         self.assertCanNotCreateAt(ContentPage, EventIndexPage)
-        self.assertCanNotCreateAt(NewsIndexPage, EventIndexPage)
         self.assertCanNotCreateAt(EventIndexPage, EventIndexPage)
         self.assertCanNotCreateAt(EventPage, EventIndexPage)
 
@@ -85,18 +75,16 @@ class TestEventPageTypeRules(WagtailPageTestCase):
         self.assertCanNotCreateAt(NewsIndexPage, EventPage)
         self.assertCanNotCreateAt(EventPage, EventPage)
 
-    def test_home_page_allows_the_event_index_besides_content_pages_and_news(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, NewsIndexPage, EventIndexPage})
+    def test_aktuell_holds_the_event_index_besides_the_news(self):
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage, EventIndexPage})
 
 
 class TestEventIndexMaxCount(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.home = create_home_site()
-        EventIndexPageFactory(parent=cls.home)
+    def test_second_event_index_below_aktuell_is_refused(self):
+        news_index = base_site.get("news_index")
+        assert EventIndexPage.objects.child_of(news_index).exists()
 
-    def test_second_event_index_below_the_same_home_page_is_refused(self):
-        assert EventIndexPage.can_create_at(self.home) is False
+        assert EventIndexPage.can_create_at(news_index) is False
 
 
 # --- creating event pages in the admin ---------------------------------------------------------
@@ -105,9 +93,9 @@ class TestEventIndexMaxCount(WagtailPageTestCase):
 class TestCreateEventPagesInAdmin(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = create_home_site()
-        cls.event_index = EventIndexPageFactory(parent=cls.home)
-        cls.focus_area = FocusAreaFactory(short_title="Steuerung", slug="steuerung")
+        cls.home = base_site.get("home")
+        cls.event_index = base_site.get("event_index")
+        cls.focus_area = base_site.get("focus_area")
 
     def setUp(self):
         self.login()
@@ -115,11 +103,11 @@ class TestCreateEventPagesInAdmin(WagtailPageTestCase):
     def add_url(self) -> str:
         return f"/admin/pages/add/events/eventpage/{self.event_index.pk}/"
 
-    def test_event_index_is_created_below_a_home_page_without_one(self):
+    def test_event_index_is_created_below_aktuell_without_one(self):
         self.event_index.delete()
         data = nested_form_data({"title": "Veranstaltungen", "intro": "Fachforen und mehr."})
 
-        self.assertCanCreate(self.home, EventIndexPage, data)
+        self.assertCanCreate(base_site.get("news_index"), EventIndexPage, data)
 
         assert EventIndexPage.objects.get().intro == "Fachforen und mehr."
 
@@ -266,9 +254,9 @@ def test_event_page_shows_title_teaser_german_date_venue_and_focus_area(client, 
         "2027-01-20T10:00:00+01:00",
         "2027-01-20T12:00:00+01:00",
     ]
-    assert fact(soup, "Ort") == (
-        "Rathaus, Ratssaal Jockel-Fuchs-Platz 1 55116 Mainz Auch online möglich. "
-        "Die Zugangsdaten erhalten Sie mit der Anmeldebestätigung."
+    # Without a registration on this site there is no confirmation to bring access data.
+    assert fact(soup, "Veranstaltungsort") == (
+        "Rathaus, Ratssaal Jockel-Fuchs-Platz 1 55116 Mainz Auch online möglich."
     )
     assert fact(soup, "Gestaltungsbereiche") == "Steuerung"
     assert fact(soup, "Zielgruppe") == "Fachkräfte aus Verwaltung und Zivilgesellschaft"
@@ -299,7 +287,7 @@ def test_multi_day_and_all_day_events_show_their_days(client, event_index):
     )
 
     assert fact(parse(client.get(two_days.url)), "Termin") == (
-        "3. März 2027, 10:00 – 4. März 2027, 15:00"
+        "Mittwoch, 3. März 2027, 10:00 Uhr – Donnerstag, 4. März 2027, 15:00 Uhr"
     )
     assert fact(parse(client.get(all_day.url)), "Termin") == "Mittwoch, 3. März 2027, ganztägig"
 
@@ -516,22 +504,51 @@ def test_english_event_page_writes_dates_the_english_way(client, winter_event, e
     assert fact(soup, "Date") == "Wednesday, 20 January 2027, 10:00–12:00"
 
 
+ONLINE_ONLY = {
+    "mode": EventMode.ONLINE,
+    "venue_name": "",
+    "street": "",
+    "postal_code": "",
+    "city": "",
+}
+
+
 def test_online_event_says_access_details_come_with_the_confirmation(client, event_index):
     event = EventPageFactory(
-        parent=event_index,
-        mode=EventMode.ONLINE,
-        venue_name="",
-        street="",
-        postal_code="",
-        city="",
-        online_access=ONLINE_ACCESS,
+        parent=event_index, registration_enabled=True, online_access=ONLINE_ACCESS, **ONLINE_ONLY
     )
 
     response = client.get(event.url)
 
     soup = parse(response)
-    assert fact(soup, "Ort") == "Online. Die Zugangsdaten erhalten Sie mit der Anmeldebestätigung."
+    assert fact(soup, "Veranstaltungsort") == (
+        "Online. Die Zugangsdaten erhalten Sie mit der Anmeldebestätigung."
+    )
     assert json_ld(response)["location"] == [
         {"@type": "VirtualLocation", "url": f"http://testserver{event.url}"}
     ]
     assert "geheim-4711" not in response.content.decode()
+
+
+def test_a_closed_peer_learning_meeting_says_who_it_is_for_instead_of_a_registration(
+    client, event_index
+):
+    event = EventPageFactory(
+        parent=event_index,
+        event_format=EventFormat.PEER_LEARNING,
+        online_access=ONLINE_ACCESS,
+        **ONLINE_ONLY,
+    )
+
+    soup = parse(client.get(event.url))
+
+    assert fact(soup, "Veranstaltungsort") == "Online. Die Zugangsdaten kommen mit der Einladung."
+    assert fact(soup, "Teilnahme").startswith("Nur für die Partnerkommunen des Projekts.")
+    assert "Anmeldebestätigung" not in text_of(soup.main)
+    assert client.get(event.url + "anmelden/").status_code == 404
+
+
+def test_an_online_event_without_registration_promises_no_access_data(client, event_index):
+    event = EventPageFactory(parent=event_index, online_access=ONLINE_ACCESS, **ONLINE_ONLY)
+
+    assert fact(parse(client.get(event.url)), "Veranstaltungsort") == "Online"

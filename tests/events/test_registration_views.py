@@ -5,7 +5,6 @@ import re
 import time
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail, signing
 from django.core.cache import cache
 from django.db import connection
@@ -19,7 +18,8 @@ from events.choices import EventMode, EventStatus, RegistrationStatus
 from events.models import Registration
 from outbox.models import OutboundEmail
 from tests.audit import transitions
-from tests.factories import EventPageFactory, berlin_time, translate_page
+from tests.factories import berlin_time, translate_page
+from tests.helpers import parse, register, text_of
 
 ONLINE_ACCESS = "https://konferenz.example.org/raum/geheim-4711?pwd=Kennwort123"
 ALREADY_REGISTERED = "Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung."
@@ -40,14 +40,14 @@ def _empty_cache():
 
 
 @pytest.fixture
-def event(event_index, legal_pages):
-    return make_event(event_index, title="Fachforum Vielfalt")
+def event_defaults() -> dict:
+    """Open for registration, twenty seats, an access link for confirmed registrants."""
+    return {"registration_enabled": True, "capacity": 20, "online_access": ONLINE_ACCESS}
 
 
-def make_event(event_index, **fields):
-    values = {"registration_enabled": True, "capacity": 20, "online_access": ONLINE_ACCESS}
-    values.update(fields)
-    return EventPageFactory(parent=event_index, **values)
+@pytest.fixture
+def event(make_event, legal_pages):
+    return make_event(title="Fachforum Vielfalt")
 
 
 def form_url(event) -> str:
@@ -69,18 +69,6 @@ def form_data(**overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def register(event, *, email, language="de", **fields) -> Registration:
-    """A registration made through the service, as the form would."""
-    data = {
-        "name": fields.pop("name", email.split("@")[0]),
-        "email": email,
-        "organisation": "Landkreis Cuxhaven",
-        "municipality": "Landkreis Cuxhaven",
-        **fields,
-    }
-    return services.register_for_event(event=event, data=data, language=language)
-
-
 def signed_url(registration, language="de") -> str:
     with translation.override(language):
         return reverse(
@@ -94,14 +82,6 @@ def registration_behind(location: str, language="de") -> Registration | None:
     prefix = "/anmeldung/" if language == "de" else f"/{language}/anmeldung/"
     assert location.startswith(prefix), location
     return tokens.registration_for_token(location.removeprefix(prefix).rstrip("/"))
-
-
-def parse(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text_of(element) -> str:
-    return " ".join(element.get_text().split())
 
 
 def page_text(response) -> str:
@@ -187,9 +167,9 @@ def test_honeypot_is_hidden_from_people_and_keyboards(client, event):
 
 
 def test_hybrid_event_with_catering_asks_for_participation_mode_and_dietary_needs(
-    client, event_index
+    client, make_event
 ):
-    event = make_event(event_index, mode=EventMode.HYBRID, catering_offered=True)
+    event = make_event(mode=EventMode.HYBRID, catering_offered=True)
 
     soup = parse(client.get(form_url(event)))
 
@@ -203,8 +183,8 @@ def test_hybrid_event_with_catering_asks_for_participation_mode_and_dietary_need
     assert soup.select_one("[name=dietary_needs]") is not None
 
 
-def test_form_of_an_event_without_registration_is_not_found(client, event_index):
-    event = make_event(event_index, registration_enabled=False)
+def test_form_of_an_event_without_registration_is_not_found(client, make_event):
+    event = make_event(registration_enabled=False)
 
     response = client.get(form_url(event))
 
@@ -275,9 +255,9 @@ def test_after_registering_the_signed_page_thanks_and_says_confirmed(
 
 
 def test_full_event_with_waiting_list_puts_the_person_on_it(
-    client, event_index, django_capture_on_commit_callbacks
+    client, make_event, django_capture_on_commit_callbacks
 ):
-    event = make_event(event_index, capacity=1, waiting_list_enabled=True)
+    event = make_event(capacity=1, waiting_list_enabled=True)
     register(event, email="erste@kommune.example")
 
     response = post(client, event, form_data(), django_capture_on_commit_callbacks)
@@ -291,9 +271,9 @@ def test_full_event_with_waiting_list_puts_the_person_on_it(
 
 
 def test_approval_required_leaves_the_registration_pending(
-    client, event_index, django_capture_on_commit_callbacks
+    client, make_event, django_capture_on_commit_callbacks
 ):
-    event = make_event(event_index, approval_required=True)
+    event = make_event(approval_required=True)
 
     post(client, event, form_data(), django_capture_on_commit_callbacks)
 
@@ -301,9 +281,9 @@ def test_approval_required_leaves_the_registration_pending(
 
 
 def test_full_event_without_waiting_list_says_ausgebucht_and_keeps_typed_values(
-    client, event_index, django_capture_on_commit_callbacks
+    client, make_event, django_capture_on_commit_callbacks
 ):
-    event = make_event(event_index, capacity=1, waiting_list_enabled=False)
+    event = make_event(capacity=1, waiting_list_enabled=False)
     register(event, email="erste@kommune.example")
 
     response = post(client, event, form_data(), django_capture_on_commit_callbacks)
@@ -545,8 +525,8 @@ def test_other_addresses_are_not_limited_by_someone_elses_submissions(
     assert Registration.objects.count() == 2
 
 
-def test_closed_registration_shows_a_message_instead_of_the_form(client, event_index):
-    event = make_event(event_index, registration_closes_at=timezone.now())
+def test_closed_registration_shows_a_message_instead_of_the_form(client, make_event):
+    event = make_event(registration_closes_at=timezone.now())
 
     response = client.get(form_url(event))
 
@@ -556,9 +536,9 @@ def test_closed_registration_shows_a_message_instead_of_the_form(client, event_i
 
 
 def test_posting_to_a_closed_registration_says_so_and_keeps_values(
-    client, event_index, django_capture_on_commit_callbacks
+    client, make_event, django_capture_on_commit_callbacks
 ):
-    event = make_event(event_index, registration_closes_at=timezone.now())
+    event = make_event(registration_closes_at=timezone.now())
 
     response = post(client, event, form_data(), django_capture_on_commit_callbacks)
 
@@ -568,8 +548,8 @@ def test_posting_to_a_closed_registration_says_so_and_keeps_values(
     assert Registration.objects.count() == 0
 
 
-def test_registration_not_yet_open_says_from_when(client, event_index):
-    event = make_event(event_index, registration_opens_at=berlin_time(7, 9, 30))
+def test_registration_not_yet_open_says_from_when(client, make_event):
+    event = make_event(registration_opens_at=berlin_time(7, 9, 30))
 
     response = client.get(form_url(event))
 
@@ -580,9 +560,9 @@ def test_registration_not_yet_open_says_from_when(client, event_index):
 
 
 def test_hybrid_event_requires_the_participation_mode(
-    client, event_index, django_capture_on_commit_callbacks
+    client, make_event, django_capture_on_commit_callbacks
 ):
-    event = make_event(event_index, mode=EventMode.HYBRID)
+    event = make_event(mode=EventMode.HYBRID)
 
     missing = post(client, event, form_data(), django_capture_on_commit_callbacks)
     chosen = post(
@@ -597,8 +577,8 @@ def test_hybrid_event_requires_the_participation_mode(
     assert Registration.objects.get().participation_mode == "online"
 
 
-def test_participation_mode_outside_the_choices_is_refused(client, event_index):
-    event = make_event(event_index, mode=EventMode.HYBRID)
+def test_participation_mode_outside_the_choices_is_refused(client, make_event):
+    event = make_event(mode=EventMode.HYBRID)
 
     response = client.post(form_url(event), form_data(participation_mode="beides"))
 
@@ -655,8 +635,8 @@ def test_signed_page_is_private_not_indexed_and_never_sends_its_address_on(clien
     assert parse(response).select_one('meta[name="robots"]')["content"] == "noindex, nofollow"
 
 
-def test_waitlisted_registrant_sees_position_but_no_online_access(client, event_index):
-    event = make_event(event_index, capacity=1)
+def test_waitlisted_registrant_sees_position_but_no_online_access(client, make_event):
+    event = make_event(capacity=1)
     register(event, email="erste@kommune.example")
     register(event, email="zweite@kommune.example")
     third = register(event, email="dritte@kommune.example")
@@ -669,8 +649,8 @@ def test_waitlisted_registrant_sees_position_but_no_online_access(client, event_
     assert ONLINE_ACCESS not in response.content.decode()
 
 
-def test_pending_registrant_sees_that_approval_is_awaited_without_access(client, event_index):
-    event = make_event(event_index, approval_required=True)
+def test_pending_registrant_sees_that_approval_is_awaited_without_access(client, make_event):
+    event = make_event(approval_required=True)
     registration = register(event, email="aylin@kommune.example")
 
     response = client.get(signed_url(registration))
@@ -689,9 +669,9 @@ def test_signed_page_shows_the_event_in_the_registration_language(client, event,
 
 
 def test_cancelling_frees_the_seat_for_the_first_waitlisted_person(
-    client, event_index, django_capture_on_commit_callbacks
+    client, make_event, django_capture_on_commit_callbacks
 ):
-    event = make_event(event_index, capacity=1)
+    event = make_event(capacity=1)
     seated = register(event, email="erste@kommune.example")
     first_waiting = register(event, email="zweite@kommune.example")
     second_waiting = register(event, email="dritte@kommune.example")
@@ -779,8 +759,8 @@ def test_post_without_the_cancel_action_changes_nothing(client, event):
     assert registration.status == RegistrationStatus.CONFIRMED
 
 
-def test_past_event_offers_no_cancellation(client, event_index):
-    event = make_event(event_index)
+def test_past_event_offers_no_cancellation(client, make_event):
+    event = make_event()
     registration = register(event, email="aylin@kommune.example")
     type(event).objects.filter(pk=event.pk).update(start=berlin_time(-3), end=berlin_time(-3, 16))
 
@@ -790,8 +770,8 @@ def test_past_event_offers_no_cancellation(client, event_index):
     assert parse(response).select_one(".registration-cancel") is None
 
 
-def test_past_event_refuses_a_cancellation_posted_anyway(client, event_index):
-    event = make_event(event_index)
+def test_past_event_refuses_a_cancellation_posted_anyway(client, make_event):
+    event = make_event()
     registration = register(event, email="aylin@kommune.example")
     type(event).objects.filter(pk=event.pk).update(start=berlin_time(-3), end=berlin_time(-3, 16))
     OutboundEmail.objects.all().delete()
@@ -926,9 +906,9 @@ ODD_FORM_BODIES = {
 
 @pytest.mark.parametrize("body", ODD_FORM_BODIES.values(), ids=ODD_FORM_BODIES.keys())
 def test_odd_form_input_never_gives_a_server_error(
-    client, event_index, body, django_capture_on_commit_callbacks
+    client, make_event, body, django_capture_on_commit_callbacks
 ):
-    event = make_event(event_index, mode=EventMode.HYBRID, catering_offered=True)
+    event = make_event(mode=EventMode.HYBRID, catering_offered=True)
 
     response = post(client, event, body, django_capture_on_commit_callbacks)
 
@@ -984,16 +964,16 @@ def test_event_page_shows_seats_left_and_links_to_the_form(client, event):
     assert text_of(box.select_one("a.button")) == "Jetzt anmelden"
 
 
-def test_event_page_without_capacity_says_seats_are_free(client, event_index):
-    event = make_event(event_index, capacity=None)
+def test_event_page_without_capacity_says_seats_are_free(client, make_event):
+    event = make_event(capacity=None)
 
     box = registration_box(client.get(event.url))
 
     assert "Es sind noch Plätze frei." in text_of(box)
 
 
-def test_full_event_page_offers_the_waiting_list(client, event_index):
-    event = make_event(event_index, capacity=1)
+def test_full_event_page_offers_the_waiting_list(client, make_event):
+    event = make_event(capacity=1)
     register(event, email="erste@kommune.example")
 
     box = registration_box(client.get(event.url))
@@ -1002,8 +982,8 @@ def test_full_event_page_offers_the_waiting_list(client, event_index):
     assert text_of(box.select_one("a.button")) == "Auf die Warteliste setzen"
 
 
-def test_full_event_page_without_waiting_list_says_ausgebucht(client, event_index):
-    event = make_event(event_index, capacity=1, waiting_list_enabled=False)
+def test_full_event_page_without_waiting_list_says_ausgebucht(client, make_event):
+    event = make_event(capacity=1, waiting_list_enabled=False)
     register(event, email="erste@kommune.example")
 
     box = registration_box(client.get(event.url))
@@ -1012,9 +992,9 @@ def test_full_event_page_without_waiting_list_says_ausgebucht(client, event_inde
     assert box.select_one("a") is None
 
 
-def test_event_page_before_registration_opens_says_from_when(client, event_index):
+def test_event_page_before_registration_opens_says_from_when(client, make_event):
     opens = berlin_time(5, 8, 0)
-    event = make_event(event_index, registration_opens_at=opens)
+    event = make_event(registration_opens_at=opens)
 
     box = registration_box(client.get(event.url))
 
@@ -1024,8 +1004,8 @@ def test_event_page_before_registration_opens_says_from_when(client, event_index
     assert box.select_one("a") is None
 
 
-def test_event_page_after_registration_closed_says_so(client, event_index):
-    event = make_event(event_index, registration_closes_at=timezone.now())
+def test_event_page_after_registration_closed_says_so(client, make_event):
+    event = make_event(registration_closes_at=timezone.now())
 
     box = registration_box(client.get(event.url))
 
@@ -1033,16 +1013,16 @@ def test_event_page_after_registration_closed_says_so(client, event_index):
     assert box.select_one("a") is None
 
 
-def test_cancelled_event_page_says_registration_is_closed(client, event_index):
-    event = make_event(event_index, status=EventStatus.CANCELLED)
+def test_cancelled_event_page_says_registration_is_closed(client, make_event):
+    event = make_event(status=EventStatus.CANCELLED)
 
     box = registration_box(client.get(event.url))
 
     assert "Anmeldung geschlossen." in text_of(box)
 
 
-def test_event_page_without_registration_shows_no_box(client, event_index):
-    event = make_event(event_index, registration_enabled=False)
+def test_event_page_without_registration_shows_no_box(client, make_event):
+    event = make_event(registration_enabled=False)
 
     response = client.get(event.url)
 
@@ -1061,7 +1041,7 @@ def test_english_event_page_counts_the_german_events_registrations(client, event
     assert "19" in text_of(box)
 
 
-def test_event_page_query_count_does_not_grow_with_registrations(client, event_index):
+def test_event_page_query_count_does_not_grow_with_registrations(client, make_event):
     def queries_for(event) -> int:
         client.get(event.url)  # warm caches (site root paths, locales)
         with CaptureQueriesContext(connection) as captured:
@@ -1069,9 +1049,9 @@ def test_event_page_query_count_does_not_grow_with_registrations(client, event_i
         assert response.status_code == 200
         return len(captured)
 
-    one = make_event(event_index, capacity=50)
+    one = make_event(capacity=50)
     register(one, email="person@kommune.example")
-    many = make_event(event_index, capacity=50)
+    many = make_event(capacity=50)
     for number in range(12):
         register(many, email=f"person{number}@kommune.example")
 

@@ -9,9 +9,7 @@ import datetime
 import icalendar
 import pytest
 import vobject
-from django.test import TestCase
 
-from events import services
 from events.choices import EventMode, EventStatus
 from events.models import CalendarState, EventPage
 from events.services import record_event_publication
@@ -19,6 +17,7 @@ from outbox.models import OutboundEmail
 from tests.concurrency import needs_postgresql, run_in_parallel
 from tests.events.conftest import WINTER_START
 from tests.factories import EventPageFactory, translate_page
+from tests.helpers import after_commit, publish, register
 
 HOUR = datetime.timedelta(hours=1)
 
@@ -47,16 +46,6 @@ def exported_sequence(client, event, prefix: str = "") -> int:
     return values.pop()
 
 
-def publish(event, **changes):
-    """Publish a new revision of the event with the given fields changed, as the admin does."""
-    page = EventPage.objects.get(pk=event.pk)
-    for name, value in changes.items():
-        setattr(page, name, value)
-    revision = page.save_revision()
-    revision.publish()
-    return revision
-
-
 @pytest.fixture
 def event(event_index):
     return EventPageFactory(
@@ -69,12 +58,6 @@ def event(event_index):
         postal_code="55116",
         city="Mainz",
     )
-
-
-def register_for(event, email: str):
-    EventPage.objects.filter(pk=event.pk).update(registration_enabled=True)
-    data = {"name": "Anna", "email": email, "organisation": "Stadt", "municipality": "Mainz"}
-    return services.register_for_event(event=event, data=data, language="de")
 
 
 def test_sequence_is_zero_after_the_first_publication(client, event):
@@ -165,8 +148,9 @@ def test_publishing_a_translation_that_still_has_the_old_time_changes_nothing(
     client, event, en_event_index
 ):
     english = translate_page(event, en_event_index.locale, title="Diversity forum")
-    register_for(event, "anna@example.org")
-    with TestCase.captureOnCommitCallbacks(execute=True):  # the notices are sent after commit
+    EventPage.objects.filter(pk=event.pk).update(registration_enabled=True)
+    register(event, "anna@example.org")
+    with after_commit():  # the notices are sent after commit
         publish(event, start=WINTER_START + HOUR)
 
         # The translation is not synchronised yet: it still carries the old time.
@@ -233,8 +217,7 @@ def publish_concurrently(event, starts: list[datetime.datetime]) -> list[BaseExc
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("migration_data_restored_afterwards")
+@pytest.mark.django_db(transaction=True)
 class TestConcurrentPublications:
     def test_concurrent_changes_are_all_counted(self, client, event):
         starts = [WINTER_START + (number + 1) * HOUR for number in range(THREADS)]

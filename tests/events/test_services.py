@@ -16,7 +16,8 @@ from home.audit import TRANSITION_ACTION, log_entries_for
 from outbox.models import OutboundEmail
 from tests.audit import transitions
 from tests.concurrency import needs_postgresql, run_in_parallel
-from tests.factories import EventPageFactory, berlin_time, translate_page
+from tests.factories import berlin_time, translate_page
+from tests.helpers import outbox, publish, register
 
 CONFIRMED = RegistrationStatus.CONFIRMED
 WAITLISTED = RegistrationStatus.WAITLISTED
@@ -25,47 +26,12 @@ CANCELLED = RegistrationStatus.CANCELLED
 ATTENDED = RegistrationStatus.ATTENDED
 
 
-def registration_data(email: str, **fields) -> dict:
-    return {
-        "name": f"Person {email.split('@')[0]}",
-        "email": email,
-        "organisation": "Stadtverwaltung",
-        "municipality": "Stadt Andernach",
-        "role": "Integrationsbeauftragte",
-        "privacy_consent": True,
-        **fields,
-    }
-
-
-def register(event, email: str, *, language: str = "de", **fields) -> Registration:
-    return services.register_for_event(
-        event=event, data=registration_data(email, **fields), language=language
-    )
-
-
 def statuses(event) -> dict[str, str]:
     return dict(
         Registration.objects.filter(event=event)
         .order_by("created_at", "pk")
         .values_list("email", "status")
     )
-
-
-def outbox(template: str) -> list[str]:
-    return list(
-        OutboundEmail.objects.filter(template=template)
-        .order_by("created_at", "pk")
-        .values_list("recipient", flat=True)
-    )
-
-
-@pytest.fixture
-def make_event(event_index):
-    def make(**fields) -> EventPage:
-        defaults = {"registration_enabled": True, "capacity": 2, "waiting_list_enabled": True}
-        return EventPageFactory(parent=event_index, **{**defaults, **fields})
-
-    return make
 
 
 @pytest.fixture
@@ -435,13 +401,6 @@ def test_raising_capacity_then_filling_free_seats_promotes_in_order(event):
     assert outbox("registration_promoted") == ["c@example.org", "d@example.org"]
 
 
-def publish(event, **changes):
-    page = EventPage.objects.get(pk=event.pk)
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-
-
 def test_publishing_a_higher_capacity_promotes_in_order(event):
     for letter in "abcde":
         register(event, f"{letter}@example.org")
@@ -512,8 +471,7 @@ def most_seats_ever_taken(event) -> int:
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("migration_data_restored_afterwards")
+@pytest.mark.django_db(transaction=True)
 class TestConcurrentRegistrations:
     def test_thirty_parallel_registrations_fill_five_seats_exactly(self, make_event):
         event = make_event(capacity=5)

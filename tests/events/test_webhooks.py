@@ -10,15 +10,15 @@ import json
 
 import pytest
 from django.core import mail
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from django.urls import reverse
 
-from events import services
 from events.models import Registration
 from outbox.choices import EmailStatus
 from outbox.models import OutboundEmail
 from outbox.services import send_email
 from tests.factories import EventPageFactory
+from tests.helpers import after_commit, register
 
 URL = "/anymail/postmark/tracking/"
 SECRET = "test:secret"
@@ -86,14 +86,7 @@ def registration(event_index):
     event = EventPageFactory(
         parent=event_index, title="Fachforum Vielfalt", registration_enabled=True
     )
-    data = {
-        "name": "Alex Beispiel",
-        "email": "alex@example.org",
-        "organisation": "Stadt Mainz",
-        "municipality": "Mainz",
-    }
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return services.register_for_event(event=event, data=data, language="de")
+    return register(event, "alex@example.org", deliver=True)
 
 
 @pytest.fixture
@@ -199,7 +192,7 @@ def test_bounce_of_a_mail_without_a_registration_flags_no_registration(
         (folder / f"notice.{suffix}").write_text(text)
     engine = settings.TEMPLATES[0]
     settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], tmp_path]}]
-    with TestCase.captureOnCommitCallbacks(execute=True):
+    with after_commit():
         other = send_email(to="alex@example.org", template="notice", language="de", context={})
     other.refresh_from_db()
     assert other.provider_message_id == "1"

@@ -1,8 +1,12 @@
 """`manage.py load_demo_content`: the demo site it builds, its English pages, idempotency.
 
-The tests that read the demo site are grouped in classes that share one build (the `demo`
-fixture); each test still runs in its own savepoint, so a test that runs the command again or
-changes data leaves the next test the same site.
+The command runs on a database as the migrations leave it (Wagtail's welcome page, German
+only), not on the tests' base site: `migrated_database` and `demo` put that state back inside
+the transaction, which is rolled back afterwards.
+
+The tests that read the demo site share one build (the module-scoped `demo` fixture); each
+test still runs in its own savepoint, so a test that runs the command again or changes data
+leaves the next test the same site.
 """
 
 import datetime
@@ -10,7 +14,6 @@ from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -52,7 +55,9 @@ from home.models import (
     SiteSettings,
 )
 from outbox.models import OutboundEmail
+from tests import base_site
 from tests.audit import transitions
+from tests.helpers import parse
 
 DEMO_PASSWORD = "passwort-aus-der-umgebung"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -66,20 +71,28 @@ def load_demo_content() -> str:
     return out.getvalue()
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo site, built once for a test class and rolled back after its last test.
+    """The demo site, built once for this module and rolled back after its last test.
 
-    pytest-django runs each test in a savepoint inside this transaction.
+    pytest-django runs each test in a savepoint inside this transaction. (Tests in between
+    that run the command themselves start from `migrated_database`.)
     """
     with (
         pytest.MonkeyPatch.context() as patch,
         django_db_blocker.unblock(),
         transaction.atomic(),
     ):
+        base_site.restore(base_site.MIGRATIONS)
         patch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
         yield load_demo_content()
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def migrated_database(db):
+    """The database as the migrations leave it, until this test's transaction is rolled back."""
+    base_site.restore(base_site.MIGRATIONS)
 
 
 @pytest.fixture
@@ -109,7 +122,7 @@ def upcoming(events) -> list[EventPage]:
 def page_text(client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    return parse(response).get_text(" ", strip=True)
 
 
 def database_state() -> dict:
@@ -331,7 +344,7 @@ class TestGermanSite:
         assert upcoming(german_events())[0].title in text
 
     def test_main_menu_lists_veranstaltungen_right_after_aktuell(self, demo, client):
-        soup = BeautifulSoup(client.get("/").content, "html.parser")
+        soup = parse(client.get("/"))
         menu = [link.get_text(strip=True) for link in soup.select(".main-nav__link")]
 
         assert menu == [
@@ -672,6 +685,7 @@ class TestEnglishSite:
         assert "Expert forum: Cooperation agreements with service providers" in index
 
 
+@pytest.mark.usefixtures("migrated_database")
 def test_english_text_that_does_not_match_the_german_structure_stops_the_command(monkeypatch):
     broken_body = [
         content.paragraph(content.T("<p>Erster Absatz.</p><p>Zweiter Absatz.</p>", "<p>One.</p>"))
@@ -811,6 +825,7 @@ class TestRerun:
         assert not admin.check_password(DEMO_PASSWORD)
 
 
+@pytest.mark.usefixtures("migrated_database")
 def test_admin_password_defaults_to_the_documented_demo_password(monkeypatch):
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
 
@@ -823,6 +838,7 @@ def test_admin_password_defaults_to_the_documented_demo_password(monkeypatch):
 # --- Refusal outside development ----------------------------------------------------------
 
 
+@pytest.mark.usefixtures("migrated_database")
 def test_refuses_to_run_with_production_settings(settings):
     settings.SETTINGS_MODULE = "config.settings.production"
 
@@ -832,6 +848,7 @@ def test_refuses_to_run_with_production_settings(settings):
     assert not HomePage.objects.exists()
 
 
+@pytest.mark.usefixtures("migrated_database")
 def test_refuses_to_run_without_debug_outside_the_test_settings():
     # One override for both: a second, nested override would hide SETTINGS_MODULE again.
     with (

@@ -4,10 +4,11 @@ import datetime
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 
+from home.models import NewsIndexPage
 from home.selectors import FEED_SIZE
 from tests.factories import NewsPageFactory
+from tests.helpers import parse
 
 FEEDS = [("feed/rss/", "rss20"), ("feed/atom/", "atom10")]
 
@@ -135,7 +136,7 @@ def test_rss_feed_holds_at_most_the_newest_feed_size_items(client, news_index):
 def test_page_head_advertises_rss_and_atom_feeds(client, news_index, url):
     response = client.get(url)
 
-    head = BeautifulSoup(response.content, "html.parser").head
+    head = parse(response).head
     alternates = {link["type"]: link["href"] for link in head.select("link[rel=alternate][type]")}
     assert alternates == {
         "application/rss+xml": "/aktuell/feed/rss/",
@@ -146,15 +147,18 @@ def test_page_head_advertises_rss_and_atom_feeds(client, news_index, url):
 def test_news_index_links_to_both_feeds_in_its_body(client, news_index):
     response = client.get(news_index.url)
 
-    links = BeautifulSoup(response.content, "html.parser").select(".feed-links a")
+    links = parse(response).select(".feed-links a")
     assert [(link.get_text(strip=True), link["href"]) for link in links] == [
         ("RSS-Feed", "/aktuell/feed/rss/"),
         ("Atom-Feed", "/aktuell/feed/atom/"),
     ]
 
 
-def test_page_head_has_no_feed_links_without_a_news_index(client, home_page):
+def test_page_head_has_no_feed_links_without_a_news_index(client, home_page, news_index):
+    news_index.delete()
+    assert not NewsIndexPage.objects.exists()
+
     response = client.get("/")
 
-    head = BeautifulSoup(response.content, "html.parser").head
+    head = parse(response).head
     assert head.select("link[rel=alternate][type='application/rss+xml']") == []

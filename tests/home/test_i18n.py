@@ -4,7 +4,6 @@ import datetime
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.factories import (
     ContentPageFactory,
@@ -12,10 +11,7 @@ from tests.factories import (
     NewsPageFactory,
     translate_page,
 )
-
-
-def parse(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
+from tests.helpers import parse
 
 
 def switcher_links(response) -> list[tuple[str, str, str]]:
@@ -165,12 +161,12 @@ def test_english_home_page_shows_english_focus_areas(client, en_home_page, engli
 
 
 def test_english_home_page_falls_back_to_german_focus_areas_without_translations(
-    client, en_home_page, focus_area
+    client, en_home_page, focus_area, other_focus_area
 ):
     response = client.get("/en/")
 
     titles = [title.get_text(strip=True) for title in parse(response).select(".focus-area h3")]
-    assert titles == ["Strategische Steuerung"]
+    assert titles == ["Strategische Steuerung", "Kooperation der Fachbereiche"]
 
 
 @pytest.fixture

@@ -2,27 +2,12 @@
 
 import datetime
 
-import pytest
-from bs4 import BeautifulSoup
-from django.conf import settings
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from tests.factories import NewsPageFactory
+from tests.helpers import card_titles, count_queries, parse
 
 UNKNOWN_FILTER_NOTICE = (
     "Diesen Gestaltungsbereich gibt es nicht. Es werden alle Nachrichten gezeigt."
 )
-
-
-def parse(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def card_titles(response) -> list[str]:
-    return [
-        title.get_text(strip=True) for title in parse(response).select(".card-list .card__title")
-    ]
 
 
 def create_news(news_index, count: int, **kwargs) -> list:
@@ -36,10 +21,6 @@ def create_news(news_index, count: int, **kwargs) -> list:
         )
         for number in range(1, count + 1)
     ]
-
-
-def test_news_page_size_is_ten():
-    assert settings.NEWS_PAGE_SIZE == 10
 
 
 def test_news_index_lists_newest_first(client, news_index):
@@ -59,67 +40,6 @@ def test_news_index_lists_only_published_news(client, news_index):
     response = client.get(news_index.url)
 
     assert card_titles(response) == ["Veröffentlicht"]
-
-
-def test_first_page_shows_ten_newest_and_links_to_the_second(client, news_index):
-    create_news(news_index, 11)
-
-    response = client.get(news_index.url)
-
-    soup = parse(response)
-    assert card_titles(response) == [f"Nachricht {n:02d}" for n in range(11, 1, -1)]
-    assert soup.select_one(".result-count").get_text(strip=True) == "11 Nachrichten"
-    assert soup.select_one("a[rel=next]")["href"] == "?page=2"
-
-
-def test_second_page_shows_the_oldest_item(client, news_index):
-    create_news(news_index, 11)
-
-    response = client.get(news_index.url, {"page": "2"})
-
-    soup = parse(response)
-    assert card_titles(response) == ["Nachricht 01"]
-    assert soup.select_one(".pagination [aria-current=page]").get_text(" ", strip=True) == "Seite 2"
-    assert soup.select_one("a[rel=prev]")["href"] == "?page=1"
-
-
-def test_malformed_page_number_shows_the_first_page(client, news_index):
-    create_news(news_index, 11)
-
-    response = client.get(news_index.url, {"page": "abc"})
-
-    assert response.status_code == 200
-    assert card_titles(response)[0] == "Nachricht 11"
-    assert len(card_titles(response)) == 10
-
-
-def test_too_large_page_number_shows_the_last_page(client, news_index):
-    create_news(news_index, 11)
-
-    response = client.get(news_index.url, {"page": "99999"})
-
-    assert response.status_code == 200
-    assert card_titles(response) == ["Nachricht 01"]
-
-
-@pytest.mark.parametrize("page", ["0", "-3"])
-def test_zero_or_negative_page_number_shows_the_first_page(client, news_index, page):
-    create_news(news_index, 11)
-
-    response = client.get(news_index.url, {"page": page})
-
-    assert response.status_code == 200
-    assert card_titles(response)[0] == "Nachricht 11"
-
-
-@pytest.mark.parametrize("page", ["0", "-1", "1.5", "", "%00"])
-def test_odd_page_numbers_show_a_page_of_news_instead_of_an_error(client, news_index, page):
-    create_news(news_index, 1)
-
-    response = client.get(news_index.url, {"page": page})
-
-    assert response.status_code == 200
-    assert card_titles(response) == ["Nachricht 01"]
 
 
 def test_filter_by_focus_area_shows_only_its_news(client, news_index, focus_area, other_focus_area):
@@ -173,19 +93,32 @@ def test_focus_area_without_news_says_so(client, news_index, focus_area):
     assert "Zu dieser Auswahl gibt es noch keine Nachrichten." in response.content.decode()
 
 
-def test_pagination_links_keep_the_focus_area_filter(client, news_index, focus_area):
+def test_news_index_is_paginated_and_page_links_keep_the_focus_area_filter(
+    client, news_index, focus_area
+):
+    """The wiring to `home.pagination.paginate` (tests/home/test_pagination.py has the rest)."""
     create_news(news_index, 11, focus_areas=[focus_area])
-    NewsPageFactory(parent=news_index, title="Ohne Bereich")
+    NewsPageFactory(parent=news_index, title="Ohne Bereich", date=datetime.date(2020, 1, 1))
 
-    response = client.get(news_index.url, {"bereich": "steuerung", "page": "2"})
+    first = client.get(news_index.url)
+    second = client.get(news_index.url, {"page": "2"})
+    filtered = client.get(news_index.url, {"bereich": "steuerung", "page": "2"})
+    malformed = client.get(news_index.url, {"page": "abc"})
 
-    soup = parse(response)
-    assert card_titles(response) == ["Nachricht 01"]
-    assert [link["href"] for link in soup.select(".pagination a")] == [
+    assert card_titles(first) == [f"Nachricht {n:02d}" for n in range(11, 1, -1)]
+    assert parse(first).select_one(".result-count").get_text(strip=True) == "12 Nachrichten"
+    assert parse(first).select_one("a[rel=next]")["href"] == "?page=2"
+    assert card_titles(second) == ["Nachricht 01", "Ohne Bereich"]
+    current = parse(second).select_one(".pagination [aria-current=page]")
+    assert current.get_text(" ", strip=True) == "Seite 2"
+    assert parse(second).select_one("a[rel=prev]")["href"] == "?page=1"
+    assert card_titles(filtered) == ["Nachricht 01"]
+    assert [link["href"] for link in parse(filtered).select(".pagination a")] == [
         "?bereich=steuerung&page=1",
         "?bereich=steuerung&page=1",
         "?bereich=steuerung&page=2",
     ]
+    assert (malformed.status_code, card_titles(malformed)) == (200, card_titles(first))
 
 
 def test_news_card_shows_date_teaser_and_focus_area(client, news_index, focus_area):
@@ -204,13 +137,6 @@ def test_news_card_shows_date_teaser_and_focus_area(client, news_index, focus_ar
     assert card.select_one(".card__link")["href"] == news.url
     assert [tag.get_text(strip=True) for tag in card.select(".tag")] == ["Steuerung"]
     assert "Das Projekt beginnt." in card.get_text()
-
-
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def test_news_index_query_count_does_not_grow_with_the_number_of_news(

@@ -2,7 +2,6 @@
 
 import datetime
 
-from bs4 import BeautifulSoup
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -13,20 +12,16 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import EventIndexPage
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
+from tests import base_site
 from tests.factories import (
     ContentPageFactory,
     FocusAreaFactory,
     MunicipalityFactory,
-    NewsIndexPageFactory,
     NewsPageFactory,
-    create_home_site,
 )
+from tests.helpers import parse
 
 ALT_TEXT_REQUIRED = "Bitte beschreiben Sie das Bild in einem Alternativtext."
-
-
-def parse(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def texts(elements) -> list[str]:
@@ -37,16 +32,16 @@ class TestPageTypeRules(WagtailPageTestCase):
     def test_home_page_is_created_only_at_the_tree_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_allows_content_pages_news_and_events_indexes_below_it(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, NewsIndexPage, EventIndexPage})
+    def test_home_page_allows_content_pages_and_the_news_index_below_it(self):
+        self.assertAllowedSubpageTypes(HomePage, {ContentPage, NewsIndexPage})
 
     def test_content_page_lives_below_the_home_page_or_another_content_page(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
         self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
 
-    def test_news_index_lives_below_the_home_page_and_holds_only_news(self):
+    def test_aktuell_lives_below_the_home_page_and_holds_news_and_the_events_index(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage, EventIndexPage})
 
     def test_news_page_lives_only_below_the_news_index_and_has_no_children(self):
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
@@ -75,27 +70,28 @@ class TestPageTypeRules(WagtailPageTestCase):
 
 
 class TestMaxCounts(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.home = create_home_site()
-        NewsIndexPageFactory(parent=cls.home)
-
     def test_second_home_page_in_the_same_language_is_refused(self):
         root = Page.get_first_root_node()
+        assert HomePage.objects.child_of(root).filter(locale__language_code="de").exists()
 
         assert HomePage.can_create_at(root) is False
 
     def test_second_news_index_below_the_home_page_is_refused(self):
-        assert NewsIndexPage.can_create_at(self.home) is False
+        home = base_site.get("home")
+        assert NewsIndexPage.objects.child_of(home).exists()
+
+        assert NewsIndexPage.can_create_at(home) is False
 
 
 class TestCreateHomePageInAdmin(WagtailPageTestCase):
     def setUp(self):
         self.login()
+        # As on a new site: no HomePage yet (the base site's, in both languages, goes).
+        for home in HomePage.objects.all():
+            home.delete()
 
     def test_home_page_is_created_below_the_root(self):
         root = Page.get_first_root_node()
-        # The migrations' welcome page is a plain Page, so no HomePage exists yet.
         data = nested_form_data(
             {
                 "title": "Integration im Querschnitt",
@@ -117,8 +113,8 @@ class TestCreateHomePageInAdmin(WagtailPageTestCase):
 class TestCreatePagesInAdmin(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = create_home_site()
-        cls.news_index = NewsIndexPageFactory(parent=cls.home)
+        cls.home = base_site.get("home")
+        cls.news_index = base_site.get("news_index")
 
     def setUp(self):
         self.login()
@@ -330,9 +326,9 @@ def test_news_page_renders_its_image_with_the_alt_text(client, news_index):
 class TestPagesAreRenderable(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = create_home_site()
+        cls.home = base_site.get("home")
         cls.content_page = ContentPageFactory(parent=cls.home)
-        cls.news_index = NewsIndexPageFactory(parent=cls.home)
+        cls.news_index = base_site.get("news_index")
         cls.news_page = NewsPageFactory(parent=cls.news_index)
 
     def test_every_page_type_renders(self):

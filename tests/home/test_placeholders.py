@@ -33,12 +33,12 @@ def test_text_is_escaped_when_it_was_not_safe_yet():
 def test_a_page_marks_its_placeholders(client, home_page):
     ContentPageFactory(
         parent=home_page,
-        title="Impressum",
-        slug="impressum",
+        title="Hinweise",
+        slug="hinweise",
         body=[("paragraph", RichText("<p>Vertreten durch [Demo: Namen ergänzen]</p>"))],
     )
 
-    soup = BeautifulSoup(client.get("/impressum/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/hinweise/").content, "html.parser")
 
     [placeholder] = soup.select("main .placeholder")
     assert placeholder.get_text() == "Platzhalter, noch zu ergänzen:[Demo: Namen ergänzen]"

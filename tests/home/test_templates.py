@@ -5,11 +5,9 @@ from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 
 from config.middleware import CONTENT_SECURITY_POLICY
+from home.models import SiteSettings
 from tests.factories import ContentPageFactory, SiteSettingsFactory, translate_page
-
-
-def parse(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
+from tests.helpers import parse
 
 
 def legal_links(response) -> list[tuple[str, str]]:
@@ -106,6 +104,8 @@ def test_footer_shows_contact_details_from_site_settings(client, legal_pages):
 
 
 def test_footer_without_site_settings_has_no_legal_links_and_still_renders(client, home_page):
+    SiteSettings.objects.filter(site=home_page.get_site()).delete()
+
     response = client.get("/")
 
     assert response.status_code == 200
@@ -114,6 +114,8 @@ def test_footer_without_site_settings_has_no_legal_links_and_still_renders(clien
 
 def test_footer_lists_extra_links_from_site_settings(client, home_page):
     contact = ContentPageFactory(parent=home_page, title="Kontakt", slug="kontakt")
+    # Settings with this one link and no legal pages (instead of the base site's).
+    SiteSettings.objects.filter(site=home_page.get_site()).delete()
     SiteSettingsFactory(
         site=home_page.get_site(),
         footer_links=[("link", {"page": contact, "label": ""})],

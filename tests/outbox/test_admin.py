@@ -13,7 +13,7 @@ from events import services as event_services
 from outbox import services
 from outbox.choices import EmailStatus
 from outbox.models import OutboundEmail
-from tests.factories import EventIndexPageFactory, EventPageFactory
+from tests.factories import EventPageFactory
 
 INDEX_URL = "/admin/outbox/"
 
@@ -50,9 +50,9 @@ def editor(django_user_model):
 
 
 @pytest.fixture
-def event(home_page):
+def event(event_index):
     return EventPageFactory(
-        parent=EventIndexPageFactory(parent=home_page),
+        parent=event_index,
         title="Fachforum Vielfalt",
         registration_enabled=True,
         capacity=10,

@@ -11,10 +11,9 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from django.utils import timezone
 
-from events import services
 from events.choices import RegistrationStatus
 from events.models import Registration
 from outbox import delivery
@@ -24,7 +23,8 @@ from outbox.models import OutboundEmail
 from outbox.services import send_email
 from outbox.tasks import deliver_email
 from tests.concurrency import needs_postgresql, run_in_parallel
-from tests.factories import EventIndexPageFactory, EventPageFactory
+from tests.factories import EventPageFactory
+from tests.helpers import register
 
 FAILING_BACKEND = "tests.outbox.test_delivery.FailingBackend"
 
@@ -34,11 +34,6 @@ class FailingBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise ConnectionError("Provider nicht erreichbar")
-
-
-def after_commit():
-    """Run what was queued for after the commit, as a real commit would."""
-    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 def send_queued_emails() -> str:
@@ -65,20 +60,10 @@ def notice(to: str) -> OutboundEmail:
 
 
 @pytest.fixture
-def event(home_page):
-    index = EventIndexPageFactory(parent=home_page)
-    return EventPageFactory(parent=index, title="Fachforum Vielfalt", registration_enabled=True)
-
-
-def register(event, email="alex@example.org") -> Registration:
-    data = {
-        "name": "Alex Beispiel",
-        "email": email,
-        "organisation": "Stadt Mainz",
-        "municipality": "Mainz",
-    }
-    with after_commit():
-        return services.register_for_event(event=event, data=data, language="de")
+def event(event_index):
+    return EventPageFactory(
+        parent=event_index, title="Fachforum Vielfalt", registration_enabled=True
+    )
 
 
 def make_due(email: OutboundEmail) -> None:
@@ -91,7 +76,7 @@ def make_due(email: OutboundEmail) -> None:
 def test_failing_provider_keeps_the_registration_and_schedules_a_retry(event):
     before = timezone.now()
     with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
-        registration = register(event)
+        registration = register(event, deliver=True)
 
     email = OutboundEmail.objects.get(recipient="alex@example.org")
     assert Registration.objects.get(pk=registration.pk).status == RegistrationStatus.CONFIRMED
@@ -106,7 +91,7 @@ def test_failing_provider_keeps_the_registration_and_schedules_a_retry(event):
 
 def test_send_queued_emails_waits_until_the_next_attempt_is_due(event):
     with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
-        register(event)
+        register(event, deliver=True)
 
     output = send_queued_emails()
 
@@ -118,7 +103,7 @@ def test_send_queued_emails_waits_until_the_next_attempt_is_due(event):
 
 def test_send_queued_emails_sends_the_failed_mail_once_the_provider_is_back(event):
     with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
-        register(event)
+        register(event, deliver=True)
     email = OutboundEmail.objects.get()
     make_due(email)
 
@@ -139,7 +124,7 @@ def test_send_queued_emails_sends_the_failed_mail_once_the_provider_is_back(even
 
 def test_send_queued_emails_counts_another_failure_and_schedules_the_next_attempt(event):
     with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
-        register(event)
+        register(event, deliver=True)
         email = OutboundEmail.objects.get()
         make_due(email)
 
@@ -154,7 +139,7 @@ def test_send_queued_emails_counts_another_failure_and_schedules_the_next_attemp
 
 def test_a_delivery_task_arriving_early_keeps_the_back_off(event):
     with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
-        register(event)
+        register(event, deliver=True)
     email = OutboundEmail.objects.get()
 
     # The task the first failure scheduled, started early (or a second one): not yet.
@@ -208,7 +193,7 @@ def test_send_queued_emails_respects_the_limit_and_sends_oldest_first(db):
 
 
 def test_delivery_task_never_sends_a_row_twice(event):
-    register(event)
+    register(event, deliver=True)
     email = OutboundEmail.objects.get()
     assert email.status == EmailStatus.SENT
 
@@ -220,8 +205,8 @@ def test_delivery_task_never_sends_a_row_twice(event):
 
 @override_settings(EMAIL_BACKEND="anymail.backends.test.EmailBackend")
 def test_anymail_message_id_is_stored_for_the_tracking_webhook(event):
-    register(event, "first@example.org")
-    register(event, "second@example.org")
+    register(event, "first@example.org", deliver=True)
+    register(event, "second@example.org", deliver=True)
 
     ids = list(OutboundEmail.objects.order_by("pk").values_list("provider_message_id", "status"))
     # anymail's test backend numbers its messages: 0, 1, ...

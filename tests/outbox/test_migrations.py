@@ -13,7 +13,7 @@ from events import services
 from events.models import Registration
 from outbox.models import OutboundEmail
 from tests.audit import transitions
-from tests.factories import EventIndexPageFactory, EventPageFactory
+from tests.factories import EventPageFactory
 
 BEFORE = [
     ("home", "0002_outbox"),
@@ -35,10 +35,8 @@ def latest():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_outbox_rows_and_registration_log_survive_the_migrations(home_page, admin_user):
-    event = EventPageFactory(
-        parent=EventIndexPageFactory(parent=home_page), registration_enabled=True
-    )
+def test_outbox_rows_and_registration_log_survive_the_migrations(event_index, admin_user):
+    event = EventPageFactory(parent=event_index, registration_enabled=True)
     data = {"name": "Kim Beispiel", "email": "kim@example.org", "organisation": "Stadt"}
     registration = services.register_for_event(
         event=event, data={**data, "municipality": "Stadt"}, language="de"
