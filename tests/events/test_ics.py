@@ -448,7 +448,10 @@ def test_location_is_a_single_line(client, event_index, mode, fields, expected):
 def test_url_is_the_event_pages_absolute_address(client, winter_event):
     calendar = get_calendar(client, event_ics_url(winter_event))
 
-    assert calendar.ical_events[0]["URL"] == "http://testserver/veranstaltungen/fachforum-vielfalt/"
+    assert (
+        calendar.ical_events[0]["URL"]
+        == "http://testserver/aktuell/veranstaltungen/fachforum-vielfalt/"
+    )
     assert calendar.vobject_events[0].url.value == absolute(winter_event)
 
 
@@ -668,7 +671,9 @@ def test_events_below_a_private_event_index_are_in_no_export(client, event_index
 # --- languages ---------------------------------------------------------------------------------
 
 
-def test_english_urls_export_english_translations(client, varied_events, en_event_index):
+def test_english_urls_export_english_translations_and_the_german_only_events(
+    client, varied_events, en_event_index
+):
     english_locale = en_event_index.locale
     translate_page(varied_events["forum"], english_locale, title="Forum on steering")
     english_workshop = translate_page(
@@ -680,9 +685,15 @@ def test_english_urls_export_english_translations(client, varied_events, en_even
     focus_feed = get_calendar(client, "/en/kalender/bereich/steuerung.ics")
     single = get_calendar(client, event_ics_url(english_workshop, "/en"))
 
-    assert feed.summaries() == ["Forum on steering", "Workshop on cooperation"]
+    # An English subscriber still learns of every event; the untranslated one links the German page.
+    assert feed.summaries() == [
+        "Forum on steering",
+        "Workshop on cooperation",
+        "Peer-Learning für beide",
+    ]
+    assert feed.ical_events[2]["URL"] == absolute(varied_events["both"])
     assert format_feed.summaries() == ["Workshop on cooperation"]
-    assert focus_feed.summaries() == ["Forum on steering"]
+    assert focus_feed.summaries() == ["Forum on steering", "Peer-Learning für beide"]
     assert single.summaries() == ["Workshop on cooperation"]
     assert get_calendar(client, FEED).summaries() == [
         "Fachforum Steuerung",

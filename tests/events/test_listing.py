@@ -4,10 +4,17 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
 from events.choices import EventFormat, EventMode, EventStatus
-from tests.factories import BERLIN, EventPageFactory, berlin_time, translate_page
+from tests.factories import (
+    BERLIN,
+    EventPageFactory,
+    NewsPageFactory,
+    berlin_time,
+    translate_page,
+)
 from tests.helpers import card_titles, count_queries, parse, result_count, text_of
 
 INVALID_CHOICE_NOTICE = "Einen Teil Ihrer Auswahl gibt es nicht; er wurde nicht berücksichtigt."
@@ -383,16 +390,29 @@ def test_drafts_unpublished_and_private_events_are_never_listed(client, event_in
 # --- languages ---------------------------------------------------------------------------------
 
 
-def test_english_event_index_lists_english_translations_only(client, event_index, en_event_index):
+def test_english_event_index_lists_translations_and_marks_german_only_events(
+    client, event_index, en_event_index
+):
     translated = EventPageFactory(parent=event_index, days=5, title="Fachforum Vielfalt")
-    EventPageFactory(parent=event_index, days=6, title="Nur auf Deutsch")
+    german_only = EventPageFactory(parent=event_index, days=6, title="Nur auf Deutsch")
     english = translate_page(translated, en_event_index.locale, title="Diversity forum")
 
     response = client.get(en_event_index.url)
 
-    assert response.status_code == 200
-    assert card_titles(response) == ["Diversity forum"]
-    assert parse(response).select_one(".card__link")["href"] == english.url
+    cards = parse(response).select(".card-list .event-card")
+    assert [text_of(card.select_one(".card__link")) for card in cards] == [
+        "Diversity forum",
+        "Nur auf Deutsch",
+    ]
+    assert [card.select_one(".card__link")["href"] for card in cards] == [
+        english.url,
+        german_only.url,
+    ]
+    assert cards[0].get("lang") is None
+    assert cards[1]["lang"] == "de"
+    assert cards[1].select_one(".card__link")["hreflang"] == "de"
+    note = cards[1].select_one(".language-note")
+    assert (text_of(note), note["lang"]) == ("only in German", "en")
     assert card_titles(client.get(event_index.url)) == ["Fachforum Vielfalt", "Nur auf Deutsch"]
 
 
@@ -443,15 +463,30 @@ def test_english_home_page_shows_english_events(client, event_index, en_event_in
     assert home_event_titles(response) == ["Forum"]
 
 
-def test_news_index_links_to_the_event_index(client, news_index, event_index):
-    response = client.get(news_index.url)
+def test_aktuell_shows_upcoming_events_before_the_news_and_links_to_all_events(
+    client, news_index, event_index
+):
+    EventPageFactory(parent=event_index, days=3, title="Bald")
+    NewsPageFactory(parent=news_index, title="Neuigkeit")
 
-    links = [
-        link
-        for link in parse(response).select(".article__header a")
-        if text_of(link) == "Kommende Veranstaltungen und Fachforen"
-    ]
-    assert [link["href"] for link in links] == [event_index.url]
+    soup = parse(client.get(news_index.url))
+
+    headings = [text_of(heading) for heading in soup.select("main h2")]
+    assert headings.index("Nächste Veranstaltungen") < headings.index("Nachrichten")
+    events = soup.select_one("#upcoming-events-heading").parent
+    assert [text_of(title) for title in events.select(".card__title")] == ["Bald"]
+    assert events.select_one(".link-arrow")["href"] == event_index.url
+    assert event_index.url == "/aktuell/veranstaltungen/"
+
+
+def test_old_event_urls_lead_to_the_new_place(client, event_index):
+    event = EventPageFactory(parent=event_index, days=3, slug="forum")
+    Redirect.add_redirect("/veranstaltungen", redirect_to=event_index, is_permanent=True)
+
+    response = client.get("/veranstaltungen/", follow=True)
+
+    assert response.redirect_chain == [(event_index.url, 301)]
+    assert event.url.startswith(event_index.url)
 
 
 # --- query counts ------------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from tests.factories import berlin_time, translate_page
 from tests.helpers import parse, register, text_of
 
 ONLINE_ACCESS = "https://konferenz.example.org/raum/geheim-4711?pwd=Kennwort123"
-ALREADY_REGISTERED = "Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung."
 FULLY_BOOKED = "Die Veranstaltung ist leider ausgebucht."
 CLOSED = "Für diese Veranstaltung ist keine Anmeldung möglich."
 RATE_LIMITED = "Sie haben das Formular in kurzer Zeit zu oft abgeschickt."
@@ -74,14 +73,6 @@ def signed_url(registration, language="de") -> str:
         return reverse(
             "events:registration", kwargs={"token": tokens.registration_token(registration)}
         )
-
-
-def registration_behind(location: str, language="de") -> Registration | None:
-    """The registration a signed-page address leads to (the token carries a timestamp, so it
-    cannot be compared with a freshly signed one)."""
-    prefix = "/anmeldung/" if language == "de" else f"/{language}/anmeldung/"
-    assert location.startswith(prefix), location
-    return tokens.registration_for_token(location.removeprefix(prefix).rstrip("/"))
 
 
 def page_text(response) -> str:
@@ -204,7 +195,18 @@ def test_form_posts_are_csrf_protected(event):
 # --- registering --------------------------------------------------------------------------
 
 
-def test_successful_registration_is_confirmed_and_redirects_to_the_signed_page(
+def thanks_url(event) -> str:
+    return event.get_url() + "anmelden/danke/"
+
+
+def mailed_link(message) -> Registration | None:
+    """The registration that the personal link in a sent mail opens."""
+    link = re.search(r"http://testserver(?:/en)?/anmeldung/(?P<token>[^/\s]+)/", message.body)
+    assert link is not None, message.body
+    return tokens.registration_for_token(link["token"])
+
+
+def test_successful_registration_is_confirmed_and_says_a_mail_is_on_its_way(
     client, event, django_capture_on_commit_callbacks
 ):
     response = post(client, event, form_data(), django_capture_on_commit_callbacks)
@@ -217,8 +219,9 @@ def test_successful_registration_is_confirmed_and_redirects_to_the_signed_page(
     assert registration.accessibility_needs == "Stufenloser Zugang"
     assert registration.language == "de"
     assert registration.participant_list_consent is False
-    assert response.status_code == 303
-    assert registration_behind(response["Location"]) == registration
+    # The personal link only by e-mail: the answer names neither the link nor the status.
+    assert (response.status_code, response["Location"]) == (303, thanks_url(event))
+    assert "/anmeldung/" not in response["Location"]
 
 
 def test_successful_registration_queues_and_sends_the_confirmation(
@@ -242,16 +245,32 @@ def test_successful_registration_queues_and_sends_the_confirmation(
     assert [attachment[0] for attachment in message.attachments] == [f"{event.slug}.ics"]
 
 
-def test_after_registering_the_signed_page_thanks_and_says_confirmed(
-    client, event, django_capture_on_commit_callbacks
+def test_after_registering_the_page_says_where_the_mail_goes_and_where_it_comes_from(
+    client, event, django_capture_on_commit_callbacks, settings
 ):
+    settings.DEFAULT_FROM_EMAIL = "Querschnitt <veranstaltungen@querschnitt.example>"
     response = post(client, event, form_data(), django_capture_on_commit_callbacks)
-    response = client.get(response["Location"])
+    thanks = client.get(response["Location"])
 
-    text = page_text(response)
-    assert "Vielen Dank für Ihre Anmeldung." in text
-    assert "Status: Bestätigt" in text
-    assert "Ihre Anmeldung ist bestätigt." in text
+    text = page_text(thanks)
+    assert "Bitte sehen Sie in Ihr Postfach" in text
+    assert "Wir schicken eine E-Mail an Aylin.Demir@andernach.example." in text
+    assert "Sie kommt von veranstaltungen@querschnitt.example" in text
+    assert "Bestätigt" not in text
+    assert thanks["Cache-Control"] == "private, no-store"
+    # The address was for this one page only.
+    assert "Aylin.Demir" not in page_text(client.get(response["Location"]))
+
+
+def test_the_mailed_link_opens_the_personal_page(client, event, django_capture_on_commit_callbacks):
+    post(client, event, form_data(), django_capture_on_commit_callbacks)
+    [message] = mail.outbox
+    registration = mailed_link(message)
+
+    personal = client.get(signed_url(registration))
+
+    assert registration == Registration.objects.get()
+    assert "Status: Bestätigt" in page_text(personal)
 
 
 def test_full_event_with_waiting_list_puts_the_person_on_it(
@@ -296,22 +315,69 @@ def test_full_event_without_waiting_list_says_ausgebucht_and_keeps_typed_values(
     assert Registration.objects.count() == 1
 
 
-def test_same_email_in_other_case_is_refused_with_values_kept(
+def test_a_registered_address_gets_the_same_answer_and_its_link_again_by_mail(
     client, event, django_capture_on_commit_callbacks
 ):
-    register(event, email="aylin.demir@andernach.example")
+    existing = register(event, email="aylin.demir@andernach.example", name="Aylin Demir")
+    mail.outbox.clear()
 
     response = post(
         client,
         event,
-        form_data(email="AYLIN.Demir@Andernach.example", name="Aylin D."),
+        form_data(email="AYLIN.Demir@Andernach.example", name="Jemand anderes"),
         django_capture_on_commit_callbacks,
     )
 
-    assert response.status_code == 409
-    assert error_summary(response) == [ALREADY_REGISTERED]
-    assert typed_value(response, "name") == "Aylin D."
+    # Nobody learns from the answer whether the address was registered.
+    assert (response.status_code, response["Location"]) == (303, thanks_url(event))
     assert Registration.objects.count() == 1
+    existing.refresh_from_db()
+    assert existing.name == "Aylin Demir"
+    [message] = mail.outbox
+    assert message.to == ["aylin.demir@andernach.example"]
+    assert message.subject == "Ihr Link zur Anmeldung: Fachforum Vielfalt"
+    assert "Stand Ihrer Anmeldung: Bestätigt" in message.body
+    assert mailed_link(message) == existing
+
+
+def test_resend_link_form_mails_a_registered_address_and_answers_the_same_for_any_other(
+    client, event, django_capture_on_commit_callbacks
+):
+    existing = register(event, email="aylin@kommune.example")
+    mail.outbox.clear()
+    url = event.get_url() + "anmelden/link/"
+    form = parse(client.get(url)).select_one("main form")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(url, {"email": "Aylin@Kommune.example"})
+        unknown = client.post(url, {"email": "niemand@kommune.example"})
+
+    assert form.select_one("label[for=id_email]") is not None
+    assert known.status_code == unknown.status_code == 303
+    assert known["Location"] == unknown["Location"] == thanks_url(event)
+    [message] = mail.outbox
+    assert message.to == ["aylin@kommune.example"]
+    assert mailed_link(message) == existing
+
+
+def test_resend_link_form_refuses_a_malformed_address_in_german(client, event):
+    response = client.post(event.get_url() + "anmelden/link/", {"email": "kein-at-zeichen"})
+
+    assert response.status_code == 200
+    assert [text_of(error) for error in parse(response).select(".form-field__error")] == [
+        "Fehler: Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@kommune.de."
+    ]
+    assert typed_value(response, "email") == "kein-at-zeichen"
+    assert mail.outbox == []
+
+
+def test_event_page_offers_the_resend_link_form(client, event):
+    soup = parse(client.get(event.get_url()))
+
+    section = soup.select_one(".send-link")
+    assert text_of(section.h2) == "Schon angemeldet?"
+    assert section.form["action"] == event.get_url() + "anmelden/link/"
+    assert section.select_one("label").get_text(strip=True) == "E-Mail-Adresse Ihrer Anmeldung"
 
 
 def test_missing_consent_and_bad_email_give_german_errors_and_save_nothing(
@@ -389,12 +455,12 @@ def test_honeypot_pretends_success_and_registers_nothing(
     )
 
     assert response.status_code == 303
-    assert response["Location"] == event.get_url() + "anmelden/danke/"
+    assert response["Location"] == thanks_url(event)
     assert Registration.objects.count() == 0
     assert OutboundEmail.objects.count() == 0
     assert mail.outbox == []
     thanks = client.get(response["Location"])
-    assert "Vielen Dank für Ihre Anmeldung" in page_text(thanks)
+    assert "Bitte sehen Sie in Ihr Postfach" in page_text(thanks)
 
 
 def test_rate_limit_per_ip_address_answers_429_and_keeps_values(
@@ -596,16 +662,27 @@ def test_registering_on_the_english_page_registers_for_the_german_event_in_engli
     registration = Registration.objects.get()
     assert registration.event_id == event.pk
     assert registration.language == "en"
-    assert registration_behind(response["Location"], "en") == registration
+    assert response["Location"] == thanks_url(en_event)
+    assert response["Location"].startswith("/en/")
     assert OutboundEmail.objects.get().language == "en"
+    [message] = mail.outbox
+    assert "/en/anmeldung/" in message.body
+    assert mailed_link(message) == registration
 
 
 # --- the signed registration page ---------------------------------------------------------
 
 
-def test_signed_page_shows_event_data_and_online_access_to_a_confirmed_registrant(client, event):
+def test_signed_page_shows_event_data_and_online_access_to_a_confirmed_registrant(
+    client, make_event
+):
+    event = make_event(title="Fachforum Vielfalt", mode=EventMode.HYBRID)
     registration = register(
-        event, email="aylin@kommune.example", name="Aylin Demir", role="Sachgebietsleitung"
+        event,
+        email="aylin@kommune.example",
+        name="Aylin Demir",
+        role="Sachgebietsleitung",
+        participation_mode="online",
     )
 
     response = client.get(signed_url(registration))
@@ -735,7 +812,7 @@ def test_cancel_form_works_with_csrf_checks_as_a_browser_sends_it(event):
     registration = register(event, email="aylin@kommune.example")
     client = Client(enforce_csrf_checks=True)
     url = signed_url(registration)
-    page = parse(client.get(url))
+    page = parse(client.get(url, {"stornieren": ""}))
     token = page.select_one(".registration-cancel [name=csrfmiddlewaretoken]")["value"]
 
     response = client.post(
@@ -787,8 +864,9 @@ def test_past_event_refuses_a_cancellation_posted_anyway(client, make_event):
 
 
 def test_english_signed_page_shows_the_new_time_and_access_before_the_translation_is_synced(
-    client, event, en_event_index
+    client, make_event, en_event_index
 ):
+    event = make_event(title="Fachforum Vielfalt", mode=EventMode.ONLINE)
     english = translate_page(event, en_event_index.locale, title="Forum on diversity")
     registration = register(event, email="aylin@kommune.example", language="en")
     new_access = "https://konferenz.example.org/raum/neu-0815"

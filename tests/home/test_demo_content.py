@@ -224,16 +224,16 @@ class TestGermanSite:
             (2, "Kommunales Vielfaltsmanagement", "ContentPage", True),
             (1, "Projektstandorte", "ContentPage", True),
             (1, "Aktuell", "NewsIndexPage", True),
+            (2, "Veranstaltungen", "EventIndexPage", True),
             (1, "Impressum", "ContentPage", False),
             (1, "Datenschutzerklärung", "ContentPage", False),
             (1, "Erklärung zur Barrierefreiheit", "ContentPage", False),
-            (1, "Veranstaltungen", "EventIndexPage", True),
         ]
         descendants = home.get_descendants(inclusive=True)
         assert descendants.not_live().count() == 0
         assert all(page.revisions.count() >= 1 for page in descendants)
         assert descendants.filter(has_unpublished_changes=True).count() == 0
-        assert NewsIndexPage.objects.get().slug == "aktuell"
+        assert NewsIndexPage.objects.get(locale__language_code="de").slug == "aktuell"
 
     def test_default_site_points_to_the_german_home_page_instead_of_wagtails_welcome_page(
         self, demo
@@ -251,7 +251,9 @@ class TestGermanSite:
 
     def test_at_least_ten_news_items_from_the_last_year_with_focus_areas(self, demo):
         today = timezone.localdate()
-        news = list(NewsPage.objects.live().child_of(NewsIndexPage.objects.get()))
+        news = list(
+            NewsPage.objects.live().child_of(NewsIndexPage.objects.get(locale__language_code="de"))
+        )
 
         assert len(news) >= 10
         assert all(today - datetime.timedelta(days=365) <= item.date <= today for item in news)
@@ -343,17 +345,13 @@ class TestGermanSite:
         assert content.NEWS[0].title in text
         assert upcoming(german_events())[0].title in text
 
-    def test_main_menu_lists_veranstaltungen_right_after_aktuell(self, demo, client):
+    def test_main_menu_leads_to_current_events_and_news_through_aktuell(self, demo, client):
         soup = parse(client.get("/"))
         menu = [link.get_text(strip=True) for link in soup.select(".main-nav__link")]
+        current = parse(client.get("/aktuell/"))
 
-        assert menu == [
-            "Über das Projekt",
-            "Gestaltungsbereiche",
-            "Projektstandorte",
-            "Aktuell",
-            "Veranstaltungen",
-        ]
+        assert menu == ["Über das Projekt", "Gestaltungsbereiche", "Projektstandorte", "Aktuell"]
+        assert current.find("a", href="/aktuell/veranstaltungen/") is not None
 
     def test_legal_pages_show_their_demo_texts(self, demo, client):
         privacy = page_text(client, "/datenschutz/")
@@ -380,18 +378,34 @@ def test_demo_page_keys_are_unique():
 
 
 class TestEvents:
-    def test_veranstaltungen_is_a_published_event_index_below_the_german_home_page(self, demo):
+    def test_veranstaltungen_is_a_published_event_index_below_aktuell(self, demo):
         index = EventIndexPage.objects.get(locale__language_code="de")
 
         assert (index.title, index.slug, index.url, index.show_in_menus, index.live) == (
             "Veranstaltungen",
             "veranstaltungen",
-            "/veranstaltungen/",
+            "/aktuell/veranstaltungen/",
             True,
             True,
         )
-        assert index.get_parent().specific == german_home()
+        assert index.get_parent().specific == NewsIndexPage.objects.get(locale__language_code="de")
         assert "Fachforen" in index.intro
+
+    def test_the_old_event_addresses_redirect_permanently(self, demo, client):
+        for old, new in [
+            ("/veranstaltungen/", "/aktuell/veranstaltungen/"),
+            (
+                "/veranstaltungen/workshop-ehrenamt-cuxhaven/",
+                "/aktuell/veranstaltungen/workshop-ehrenamt-cuxhaven/",
+            ),
+            ("/en/events/", "/en/current/events/"),
+            (
+                "/en/events/expert-forum-cooperation-agreements/",
+                "/en/current/events/expert-forum-cooperation-agreements/",
+            ),
+        ]:
+            response = client.get(old)
+            assert (response.status_code, response["Location"]) == (301, new), old
 
     def test_at_least_ten_published_events_over_the_past_and_next_six_months(self, demo):
         events = german_events()
@@ -578,7 +592,7 @@ class TestEvents:
 
     def test_event_index_lists_the_upcoming_events(self, demo, client):
         coming = upcoming(german_events())
-        text = page_text(client, "/veranstaltungen/")
+        text = page_text(client, "/aktuell/veranstaltungen/")
 
         assert f"{len(coming)} kommende Veranstaltungen" in text
         for event in coming:
@@ -587,10 +601,10 @@ class TestEvents:
     def test_event_pages_show_status_programme_and_seats_but_not_the_access_link(
         self, demo, client
     ):
-        cancelled = page_text(client, "/veranstaltungen/workshop-ehrenamt-cuxhaven/")
-        small = page_text(client, f"/veranstaltungen/{event_content.SMALL_EVENT_KEY}/")
-        two_days = page_text(client, "/veranstaltungen/fachforum-vielfaltsmanagement/")
-        online = client.get("/veranstaltungen/online-muslimische-gemeinden/")
+        cancelled = page_text(client, "/aktuell/veranstaltungen/workshop-ehrenamt-cuxhaven/")
+        small = page_text(client, f"/aktuell/veranstaltungen/{event_content.SMALL_EVENT_KEY}/")
+        two_days = page_text(client, "/aktuell/veranstaltungen/fachforum-vielfaltsmanagement/")
+        online = client.get("/aktuell/veranstaltungen/online-muslimische-gemeinden/")
 
         assert "Diese Veranstaltung ist abgesagt." in cancelled
         assert "weil die Referentin erkrankt ist" in cancelled
@@ -633,11 +647,15 @@ class TestEnglishSite:
         en_index = index.get_translation(en)
         english = EventPage.objects.get(locale=en)
 
-        assert (en_index.live, en_index.url, en_index.title) == (True, "/en/events/", "Events")
-        assert en_index.get_parent().pk == german_home().get_translation(en).pk
+        assert (en_index.live, en_index.url, en_index.title) == (
+            True,
+            "/en/current/events/",
+            "Events",
+        )
+        assert en_index.get_parent().url == "/en/current/"
         assert (english.live, english.url) == (
             True,
-            "/en/events/expert-forum-cooperation-agreements/",
+            "/en/current/events/expert-forum-cooperation-agreements/",
         )
         assert english.get_parent().pk == en_index.pk
         assert english.translation_key == german.translation_key
@@ -654,7 +672,8 @@ class TestEnglishSite:
     def test_every_german_string_of_a_translated_object_has_an_english_translation(self, demo, en):
         sources = TranslationSource.objects.all()
 
-        assert sources.count() == 8  # home, about, events index, one event, four focus areas
+        # home, about, news index, events index, one event, four focus areas
+        assert sources.count() == 9
         for segment in StringSegment.objects.filter(source__in=sources).select_related("string"):
             translation = StringTranslation.objects.get(
                 translation_of=segment.string, context=segment.context, locale=en
@@ -675,8 +694,8 @@ class TestEnglishSite:
             assert german not in about
 
     def test_english_event_page_shows_english_texts(self, demo, client):
-        text = page_text(client, "/en/events/expert-forum-cooperation-agreements/")
-        index = page_text(client, "/en/events/")
+        text = page_text(client, "/en/current/events/expert-forum-cooperation-agreements/")
+        index = page_text(client, "/en/current/events/")
 
         assert "Expert forum: Cooperation agreements with service providers" in text
         assert "Welcome and introduction" in text

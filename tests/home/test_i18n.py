@@ -185,14 +185,23 @@ def english_news(news_index, en_home_page, en_locale, focus_area, english_focus_
     return {"index": en_index, "page": english, "german": german}
 
 
-def test_english_news_index_lists_only_english_news_with_english_focus_areas(client, english_news):
+def test_english_news_index_lists_english_news_and_marks_german_only_items(client, english_news):
     response = client.get("/en/aktuell/")
 
     cards = parse(response).select(".card-list .news-card")
-    assert [card.select_one(".card__title").get_text(strip=True) for card in cards] == [
-        "Specialist forum in Mainz"
+    links = [card.select_one(".card__link") for card in cards]
+    assert [link.get_text(strip=True) for link in links] == [
+        "Nur auf Deutsch",
+        "Specialist forum in Mainz",
     ]
-    assert [tag.get_text(strip=True) for tag in cards[0].select(".tag")] == ["Steering"]
+    assert [tag.get_text(strip=True) for tag in cards[1].select(".tag")] == ["Steering"]
+    assert (cards[0].get("lang"), links[0].get("hreflang"), cards[1].get("lang")) == (
+        "de",
+        "de",
+        None,
+    )
+    note = cards[0].select_one(".language-note")
+    assert (note.get_text(strip=True), note["lang"]) == ("only in German", "en")
 
 
 def test_english_news_index_filters_by_slug_across_translations(client, english_news):
@@ -216,11 +225,13 @@ def test_english_news_page_shows_english_focus_area(client, english_news):
     ]
 
 
-def test_english_home_page_shows_only_english_latest_news(client, english_news):
+def test_english_home_page_shows_the_latest_news_in_english_where_translated(client, english_news):
     response = client.get("/en/")
 
-    titles = [title.get_text(strip=True) for title in parse(response).select(".news-card h3")]
-    assert titles == ["Specialist forum in Mainz"]
+    titles = [
+        link.get_text(strip=True) for link in parse(response).select(".news-card .card__link")
+    ]
+    assert titles == ["Nur auf Deutsch", "Specialist forum in Mainz"]
 
 
 def test_english_pages_advertise_the_english_feeds(client, english_news):
@@ -230,10 +241,15 @@ def test_english_pages_advertise_the_english_feeds(client, english_news):
     assert head.select_one("link[type='application/rss+xml']")["href"] == "/en/aktuell/feed/rss/"
 
 
-def test_english_feed_lists_english_news_and_declares_english(client, english_news):
+def test_english_feed_lists_english_news_where_translated_and_declares_english(
+    client, english_news
+):
     response = client.get("/en/aktuell/feed/rss/")
 
     feed = feedparser.parse(response.content)
     assert feed.feed.language == "en"
-    assert [entry.title for entry in feed.entries] == ["Specialist forum in Mainz"]
-    assert [tag.term for tag in feed.entries[0].tags] == ["Steering"]
+    assert [entry.title for entry in feed.entries] == [
+        "Nur auf Deutsch",
+        "Specialist forum in Mainz",
+    ]
+    assert [tag.term for tag in feed.entries[1].tags] == ["Steering"]
