@@ -281,16 +281,23 @@ def registration_detail(request, token: str):
         )
     if request.method == "POST":
         if request.POST.get("action") == "cancel":
+            held_seat = registration.is_confirmed
             try:
                 services.cancel_by_registrant(registration)
             except services.RegistrationError as error:
                 messages.error(request, error.message)
             else:
+                # Only a confirmed registration had a seat to give back.
                 messages.success(
                     request,
                     _(
                         "Ihre Anmeldung ist storniert. Sie erhalten eine Bestätigung per "
                         "E-Mail. Vielen Dank, dass Sie Ihren Platz freigegeben haben."
+                    )
+                    if held_seat
+                    else _(
+                        "Ihre Anmeldung ist storniert. Sie erhalten eine Bestätigung per "
+                        "E-Mail. Vielen Dank für Ihre Rückmeldung."
                     ),
                 )
         return _private(_see_other(request.path))

@@ -93,7 +93,9 @@ def ensure_accounts(ctx: DemoContext) -> None:
         ctx.groups[key] = group
     grant(ctx, "editors", "wagtailadmin.access_admin")
     grant(ctx, "organisers", "wagtailadmin.access_admin")
-    root_collection = Collection.get_first_root_node()
+    # Wagtail's migrations create the root collection, but a flushed database (a test that
+    # truncated the tables) has none.
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for codename in ("add_image", "change_image", "choose_image"):
         GroupCollectionPermission.objects.get_or_create(
             group=ctx.groups["editors"],

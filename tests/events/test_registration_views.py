@@ -787,6 +787,61 @@ def test_after_cancelling_the_page_says_so_and_offers_no_second_cancel(client, e
     assert ONLINE_ACCESS not in response.content.decode()
 
 
+def test_cancelling_asks_once_more_before_anything_changes(client, event):
+    registration = register(event, email="aylin@kommune.example")
+    url = signed_url(registration)
+
+    first = parse(client.get(url)).select_one(".registration-cancel")
+    asked = parse(client.get(url, {"stornieren": ""})).select_one(".registration-cancel")
+
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert first.form is None
+    assert first.select_one("a")["href"] == f"{url}?stornieren#stornieren"
+    assert "Möchten Sie Ihre Anmeldung wirklich stornieren?" in text_of(asked)
+    assert text_of(asked.form.button) == "Ja, meine Anmeldung verbindlich stornieren"
+    assert asked.select_one("a")["href"] == url
+    assert asked.select_one("[name=action]")["value"] == "cancel"
+
+
+def test_waiting_list_is_not_told_it_frees_a_seat(client, make_event):
+    event = make_event(capacity=1)
+    register(event, email="erste@kommune.example")
+    waiting = register(event, email="zweite@kommune.example")
+    url = signed_url(waiting)
+
+    before = text_of(parse(client.get(url)).select_one(".registration-cancel"))
+    asked = text_of(parse(client.get(url, {"stornieren": ""})).select_one(".registration-cancel"))
+    after = client.post(url, {"action": "cancel"}, follow=True)
+
+    assert "Warteliste" in before and "Ihr Platz" not in before
+    assert "Sie verlieren Ihren Platz auf der Warteliste." in asked
+    message = text_of(parse(after).select_one(".registration-messages"))
+    assert message == (
+        "Ihre Anmeldung ist storniert. Sie erhalten eine Bestätigung per E-Mail. "
+        "Vielen Dank für Ihre Rückmeldung."
+    )
+
+
+def test_on_site_participant_of_a_hybrid_event_sees_no_online_access(client, make_event):
+    event = make_event(mode=EventMode.HYBRID)
+    on_site = register(event, email="vorort@kommune.example", participation_mode="praesenz")
+
+    response = client.get(signed_url(on_site))
+
+    assert "Status: Bestätigt" in page_text(response)
+    assert ONLINE_ACCESS not in response.content.decode()
+
+
+def test_after_cancelling_there_is_a_way_to_register_again(client, event):
+    registration = register(event, email="aylin@kommune.example")
+
+    response = client.post(signed_url(registration), {"action": "cancel"}, follow=True)
+
+    again = parse(response).find("a", string=lambda text: text and "Erneut anmelden" in text)
+    assert again["href"] == form_url(event)
+
+
 def test_cancelling_twice_gives_a_german_message_not_an_error(client, event):
     registration = register(event, email="aylin@kommune.example")
     services.cancel_registration(registration, by="registrant")
