@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address the site gives out in mails, feeds and calendars (the demo sets its Site to it).
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test lint format install install-dev messages migrate demo clean
 
@@ -33,10 +35,10 @@ migrate: install messages
 	$(MANAGE) migrate --no-input
 
 demo: migrate
-	$(MANAGE) load_demo_content
+	SITE_URL=$(SITE_URL) $(MANAGE) load_demo_content
 
 run: demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 # axe-core for the browser tests' accessibility gate; skipped quietly where npm is missing
 # (the browser tests then say why they were skipped).

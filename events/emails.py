@@ -1,14 +1,15 @@
 """Registration e-mails: context, calendar attachment and signed personal link, into the
 outbox in the registrant's language."""
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from home.links import site_url
 from outbox.services import Attachment, send_email
 
 from . import ics, selectors
 from .models import EventPage, Registration
+from .presentation import absolute_url
 from .tokens import registration_token
 
 ICS_MIMETYPE = "text/calendar; charset=utf-8; method=PUBLISH"
@@ -23,10 +24,6 @@ SEAT_TEMPLATES = {
 # copies of a meeting link, the fewer places it leaks from. Other mails point to the page.
 ACCESS_TEMPLATES = {"registration_confirmed", "registration_promoted", "registration_reminder"}
 ACCESS_HINT_TEMPLATES = {"event_changed", "organiser_message"}
-
-
-def site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def manage_url(registration: Registration) -> str:
@@ -75,7 +72,7 @@ def send_registration_email(
     context = {
         "registration": registration,
         "event": event,
-        "event_url": site_url(event.get_url_parts()[2] if event.get_url_parts() else "/"),
+        "event_url": absolute_url(event),
         "manage_url": manage_url(registration),
         "online_access": (
             event.online_access if gets_access and template in ACCESS_TEMPLATES else ""

@@ -9,10 +9,11 @@ import json
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+
+from home.links import site_url
 
 from .choices import EventFormat, EventMode, EventStatus
 
@@ -35,15 +36,9 @@ def calendar_feeds(*, focus_areas) -> list[dict]:
 
 
 def absolute_url(page, request=None) -> str:
-    """The page's address on the host the request came in on (not the Site record's).
-
-    Without a request (e-mails, background tasks) the configured public base URL is used.
-    """
-    if request is None:
-        parts = page.get_url_parts()
-        path = parts[2] if parts else "/"
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-    return request.build_absolute_uri(page.get_url(request))
+    """The page's public address: the Wagtail Site's root URL (Settings → Sites), never the
+    host a request happened to come in on, so calendars and mails carry the same links."""
+    return page.get_full_url(request) or site_url("/")
 
 
 def plain_text_description(event, url: str) -> str:

@@ -19,7 +19,13 @@ class NewsRssFeed(Feed):
         return f"{self.index_page.title} \N{EN DASH} Integration im Querschnitt"
 
     def link(self):
-        return self.request.build_absolute_uri(self.index_page.get_url(self.request))
+        # The Site's address (Settings → Sites), not the host of this request.
+        return self.index_page.get_full_url(self.request)
+
+    def feed_url(self):
+        # This feed's own address on the Site's host, like every other link in it.
+        index_url = self.index_page.get_full_url(self.request)
+        return index_url + self.request.path.removeprefix(self.index_page.get_url(self.request))
 
     def description(self):
         return self.index_page.intro
@@ -34,10 +40,10 @@ class NewsRssFeed(Feed):
         return item.teaser
 
     def item_link(self, item):
-        return self.request.build_absolute_uri(item.get_url(self.request))
+        return item.get_full_url(self.request)
 
     def item_guid(self, item):
-        return self.request.build_absolute_uri(item.get_url(self.request))
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.first_published_at

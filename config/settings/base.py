@@ -1,5 +1,6 @@
 """Settings shared by every environment. Safe defaults only: no secrets, DEBUG off."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -136,7 +137,11 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Integration im Querschnitt"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The site's public address for what is read away from a request (the admin's mails).
+# Links in mails, feeds, calendar files and the sitemap come from the Wagtail Site (Settings →
+# Sites), which the demo command sets from SITE_URL too (`make run` passes its HOST and PORT).
+SITE_URL = os.environ.get("SITE_URL", "")
+WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = [
     "csv", "docx", "key", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip",

@@ -32,6 +32,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = ""  # the demo content then uses its default address, whatever the shell says
 WHITENOISE_AUTOREFRESH = True  # serve from the source folders; no collectstatic in tests
 
 # The tracking webhook is tested with HTTP Basic auth, as in production.

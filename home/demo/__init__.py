@@ -8,7 +8,9 @@ Read by `manage.py load_demo_content` through settings.DEMO_CONTENT; the machine
 import hashlib
 import io
 import os
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
@@ -164,9 +166,10 @@ def build_images(ctx: DemoContext) -> None:
 def configure_site(ctx: DemoContext) -> None:
     home = ctx.pages["home"]
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    address = urlsplit(settings.SITE_URL or content.DEFAULT_SITE_URL)
     values = {
-        "hostname": content.SITE_HOSTNAME,
-        "port": content.SITE_PORT,
+        "hostname": address.hostname,
+        "port": address.port or (443 if address.scheme == "https" else 80),
         "site_name": content.SITE_NAME,
         "root_page": home.pk,
     }

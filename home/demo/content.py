@@ -56,8 +56,9 @@ ACCOUNTS = [
 ]
 
 SITE_NAME = "Integration im Querschnitt"
-SITE_HOSTNAME = "localhost"
-SITE_PORT = 80
+# The address `make run` serves (SITE_URL, see config/settings/base.py): links in mails, feeds,
+# calendar files and the sitemap are built from the Site's host and port.
+DEFAULT_SITE_URL = "http://127.0.0.1:8000"
 
 
 # --- Taxonomies -----------------------------------------------------------------------------

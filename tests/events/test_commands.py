@@ -81,7 +81,7 @@ def test_reminder_goes_to_confirmed_registrants_with_access_and_calendar(soon):
     assert email.status == EmailStatus.SENT
     assert ONLINE_ACCESS in email.body_text
     # The personal link (signed with a timestamp, so compared by what it opens).
-    [token] = re.findall(r"^http://testserver/anmeldung/([^/\s]+)/$", email.body_text, re.M)
+    [token] = re.findall(r"^http://localhost/anmeldung/([^/\s]+)/$", email.body_text, re.M)
     assert tokens.registration_for_token(token) == confirmed
     assert str(calendar["METHOD"]) == "PUBLISH"
     assert str(calendar.walk("VEVENT")[0]["UID"]) == soon.calendar_uid

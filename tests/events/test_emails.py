@@ -204,7 +204,7 @@ def test_confirmation_gives_date_place_online_access_and_the_personal_link(event
     )
     assert f"Zugangsdaten für die Online-Teilnahme:\n{ONLINE_ACCESS}\n" in email.body_text
     assert "Im Anhang finden Sie die Kalenderdatei (.ics)" in email.body_text
-    [token] = re.findall(r"^http://testserver/anmeldung/([^/\s]+)/$", email.body_text, re.M)
+    [token] = re.findall(r"^http://localhost/anmeldung/([^/\s]+)/$", email.body_text, re.M)
     assert tokens.registration_for_token(token) == registration
     assert "Der Link ist persönlich." in email.body_text
     assert "Fragen zur Veranstaltung? Schreiben Sie an forum@example.org." in email.body_text

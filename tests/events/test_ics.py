@@ -89,7 +89,7 @@ def event_ics_url(event, prefix: str = "") -> str:
 
 
 def absolute(page) -> str:
-    return f"http://testserver{page.url}"
+    return f"http://localhost{page.url}"
 
 
 @pytest.fixture
@@ -450,7 +450,7 @@ def test_url_is_the_event_pages_absolute_address(client, winter_event):
 
     assert (
         calendar.ical_events[0]["URL"]
-        == "http://testserver/aktuell/veranstaltungen/fachforum-vielfalt/"
+        == "http://localhost/aktuell/veranstaltungen/fachforum-vielfalt/"
     )
     assert calendar.vobject_events[0].url.value == absolute(winter_event)
 
@@ -461,7 +461,7 @@ def test_english_export_links_the_english_page(client, winter_event, en_event_in
     calendar = get_calendar(client, "/en" + FEED)
 
     assert calendar.vobject_events[0].url.value == absolute(english)
-    assert absolute(english).startswith("http://testserver/en/")
+    assert absolute(english).startswith("http://localhost/en/")
     assert calendar.text("DESCRIPTION").endswith(
         f"More information and registration: {absolute(english)}"
     )

@@ -377,7 +377,7 @@ def test_google_calendar_link_carries_title_utc_dates_and_place(client, winter_e
     assert query["location"] == (
         "Rathaus, Ratssaal, Jockel-Fuchs-Platz 1, 55116 Mainz (auch online)"
     )
-    assert f"http://testserver{winter_event.url}" in query["details"]
+    assert f"http://localhost{winter_event.url}" in query["details"]
 
 
 def test_google_calendar_link_for_summer_event_uses_summer_offset(client, event_index):
@@ -430,7 +430,7 @@ def test_json_ld_describes_a_scheduled_hybrid_event(client, winter_event):
     assert data["endDate"] == "2027-01-20T12:00:00+01:00"
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
-    assert data["url"] == f"http://testserver{winter_event.url}"
+    assert data["url"] == f"http://localhost{winter_event.url}"
     assert data["location"] == [
         {
             "@type": "Place",
@@ -443,7 +443,7 @@ def test_json_ld_describes_a_scheduled_hybrid_event(client, winter_event):
                 "addressCountry": "DE",
             },
         },
-        {"@type": "VirtualLocation", "url": f"http://testserver{winter_event.url}"},
+        {"@type": "VirtualLocation", "url": f"http://localhost{winter_event.url}"},
     ]
 
 
@@ -525,7 +525,7 @@ def test_online_event_says_access_details_come_with_the_confirmation(client, eve
         "Online. Die Zugangsdaten erhalten Sie mit der Anmeldebestätigung."
     )
     assert json_ld(response)["location"] == [
-        {"@type": "VirtualLocation", "url": f"http://testserver{event.url}"}
+        {"@type": "VirtualLocation", "url": f"http://localhost{event.url}"}
     ]
     assert "geheim-4711" not in response.content.decode()
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -39,6 +40,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from events import services
 from events.choices import EventFormat, EventMode, EventStatus, RegistrationStatus
 from events.demo import content as event_content
 from events.models import CalendarState, EventIndexPage, EventPage, Registration
@@ -57,7 +59,7 @@ from home.models import (
 from outbox.models import OutboundEmail
 from tests import base_site
 from tests.audit import transitions
-from tests.helpers import parse
+from tests.helpers import after_commit, parse
 
 DEMO_PASSWORD = "passwort-aus-der-umgebung"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -240,9 +242,10 @@ class TestGermanSite:
     ):
         site = Site.objects.get(is_default_site=True)
 
+        # Where `make run` serves by default (SITE_URL unset).
         assert (site.hostname, site.port, site.site_name) == (
-            "localhost",
-            80,
+            "127.0.0.1",
+            8000,
             "Integration im Querschnitt",
         )
         assert site.root_page.specific == german_home()
@@ -784,6 +787,42 @@ class TestRerun:
 
         assert database_state() == before
         assert "already up to date" in output
+
+    def test_site_url_sets_the_address_that_mails_feeds_calendars_and_sitemap_give_out(
+        self, demo, client, settings
+    ):
+        settings.SITE_URL = "http://localhost:8611"
+        load_demo_content()
+        event = EventPage.objects.get(
+            locale__language_code="de", slug=event_content.SMALL_EVENT_KEY
+        )
+
+        mail.outbox = []
+        with after_commit():
+            services.send_registration_link(event=event, email=event.registrations.first().email)
+        feed = client.get("/aktuell/feed/rss/").content.decode()
+        calendar = client.get("/kalender/veranstaltungen.ics").content.decode()
+        sitemap = client.get("/sitemap.xml").content.decode()
+
+        site = Site.objects.get(is_default_site=True)
+        assert (site.hostname, site.port) == ("localhost", 8611)
+        [message] = mail.outbox
+        assert "http://localhost:8611/anmeldung/" in message.body
+        assert "<link>http://localhost:8611/aktuell/</link>" in feed
+        assert "URL:http://localhost:8611/aktuell/veranstaltungen/" in calendar
+        assert "<loc>http://localhost:8611/</loc>" in sitemap
+        for name, text in [
+            ("mail", message.body),
+            ("feed", feed),
+            ("ics", calendar),
+            ("sitemap", sitemap),
+        ]:
+            for other in ("127.0.0.1:8000", "testserver"):
+                assert other not in text, (
+                    name,
+                    other,
+                    text[text.find(other) - 200 : text.find(other) + 50],
+                )
 
     def test_run_on_a_later_day_keeps_news_and_event_dates(self, demo, monkeypatch):
         before = database_state()

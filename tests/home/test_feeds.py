@@ -77,9 +77,9 @@ def test_feed_lists_newest_news_first_with_titles_teasers_and_links(
         "Die älteste Meldung.",
     ]
     assert [entry.link for entry in feed.entries] == [
-        "http://testserver" + new.url,
-        "http://testserver" + middle.url,
-        "http://testserver" + old.url,
+        "http://localhost" + new.url,
+        "http://localhost" + middle.url,
+        "http://localhost" + old.url,
     ]
 
 
@@ -89,7 +89,7 @@ def test_feed_names_the_news_index_and_links_to_it(client, news_index, route, ve
 
     feed = feedparser.parse(response.content)
     assert feed.feed.title == "Aktuell \N{EN DASH} Integration im Querschnitt"
-    assert feed.feed.link == "http://testserver" + news_index.url
+    assert feed.feed.link == "http://localhost" + news_index.url
     assert feed.feed.language == "de"
     assert feed.entries == []
 
