@@ -87,10 +87,16 @@ def action_url(url_name: str, registration: Registration, action: str, next_url:
 # --- listing -------------------------------------------------------------------------------
 
 
-class EmailUnreachableColumn(Column):
-    """A warning where a hard bounce marked the address as unreachable."""
+class StatusAndModeColumn(StatusTagColumn):
+    """The status tag with the way of taking part (on site, online) below."""
 
-    cell_template_name = "events/admin/email_unreachable_cell.html"
+    cell_template_name = "events/admin/status_cell.html"
+
+
+class EventColumn(Column):
+    """The event's title with its date below."""
+
+    cell_template_name = "events/admin/event_cell.html"
 
 
 class CheckInColumn(Column):
@@ -148,49 +154,50 @@ class RegistrationIndexView(generic.IndexView):
         view = self
 
         class RegistrationTitleColumn(ButtonsColumnMixin, TitleColumn):
+            cell_template_name = "events/admin/person_cell.html"
+
             def get_buttons(self, instance, parent_context):
                 return view.get_list_buttons(instance)
 
         columns = [
+            # Name, address and organisation in one cell, the event with its date: the list
+            # fits 1280 px without breaking names letter by letter.
             RegistrationTitleColumn(
                 "name",
-                label=gettext_lazy("Name"),
+                label=gettext_lazy("Name, E-Mail, Organisation"),
                 sort_key="name",
-                width="18%",
+                width="28%",
                 get_url=lambda registration: (
                     self.get_inspect_url(registration) or self.get_edit_url(registration)
                 ),
             ),
-            Column("email", label=gettext_lazy("E-Mail"), sort_key="email"),
-            Column("organisation", label=gettext_lazy("Organisation"), sort_key="organisation"),
             # Left out when the list shows one event only: its title is in the header then.
             *(
                 []
                 if self.selected_event
                 else [
-                    Column(
+                    EventColumn(
                         "event",
                         accessor="event.title",
                         label=gettext_lazy("Veranstaltung"),
                         sort_key="event__start",
+                        width="26%",
                     )
                 ]
             ),
-            StatusTagColumn(
+            StatusAndModeColumn(
                 "status",
                 accessor="get_status_display",
-                label=gettext_lazy("Status"),
+                label=gettext_lazy("Status, Teilnahme"),
+                width="14%",
                 sort_key="status",
                 primary=lambda registration: registration.status in CONFIRMED_STATUSES,
             ),
-            DateColumn("created_at", label=gettext_lazy("Angemeldet am"), sort_key="created_at"),
-            Column(
-                "participation_mode",
-                accessor="get_participation_mode_display",
-                label=gettext_lazy("Teilnahme"),
-            ),
-            EmailUnreachableColumn(
-                "email_unreachable", label=gettext_lazy("Zustellbarkeit"), sort_key=None
+            DateColumn(
+                "created_at",
+                label=gettext_lazy("Angemeldet am"),
+                sort_key="created_at",
+                width="14%",
             ),
         ]
         if self.user_has_permission("change"):
@@ -198,6 +205,7 @@ class RegistrationIndexView(generic.IndexView):
                 CheckInColumn(
                     "checkin",
                     label=gettext_lazy("Check-in"),
+                    width="12%",
                     get_url=lambda registration: self.get_action_url(registration, "checkin"),
                 )
             )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from events import services
 from events.choices import RegistrationStatus
 from events.models import EventPage, Registration
+from home.templatetags.date_tags import day_date
 from outbox.models import OutboundEmail
 from tests.audit import transitions
 from tests.factories import translate_page
@@ -120,6 +121,34 @@ def test_list_shows_status_event_and_unreachable_warning(superuser_client, event
     assert "Fachforum Vielfalt" in rows["Anna Albers"]
     assert "Nicht zustellbar" in rows["Ben Berg"]
     assert "Nicht zustellbar" not in rows["Anna Albers"]
+
+
+def test_list_fits_a_laptop_screen_with_few_columns_and_the_event_date(
+    superuser_client, event, registrations
+):
+    """At 1280 px the list broke names letter by letter and cut off columns; now the person's
+    details share one cell and the event shows its date (checked in a browser by hand)."""
+    response = superuser_client.get(INDEX_URL)
+
+    soup = parse(response)
+    headers = [th.get_text(" ", strip=True) for th in soup.select("table thead th")]
+    assert headers == [
+        "Name, E-Mail, Organisation",
+        "Veranstaltung",
+        "Status, Teilnahme",
+        "Angemeldet am",
+        "Check-in",
+    ]
+    anna = next(
+        row
+        for row in soup.select("table tbody tr")
+        if row.select_one("td.title a").get_text(strip=True) == "Anna Albers"
+    )
+    cells = [td.get_text(" ", strip=True) for td in anna.select("td")]
+    assert registrations["Anna"].email in cells[0]
+    assert cells[1] == f"Fachforum Vielfalt {day_date(event.local_start)}"
+    # Icons without a size class fill their container (the check-in button was 380 px wide).
+    assert "w-w-4" in anna.select_one("td form button svg")["class"]
 
 
 def test_list_filters_by_status(superuser_client, event):
