@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.locales import default_locale
 from home.models import FocusArea, in_active_language, with_localized_focus_areas
 
 from .availability import SETTINGS_FIELDS, Availability, availability, is_open
@@ -78,7 +79,7 @@ def focus_area_by_slug(slug: str) -> FocusArea | None:
 
 def canonical_event(event: EventPage) -> EventPage:
     """The event's page in the default language: registrations hang off this one."""
-    default = Locale.get_default()
+    default = default_locale()
     if event.locale_id == default.pk:
         return event
     return (
@@ -146,7 +147,7 @@ def event_for_registration(registration: Registration, *, cache: dict | None = N
 def events_with_registrations(pages) -> list[EventPage]:
     """The events among `pages` and the pages below them that people are registered for (in
     the default language, where registrations belong; anonymised ones do not count)."""
-    default = Locale.get_default()
+    default = default_locale()
     events = EventPage.objects.none()
     for page in pages:
         if page.locale_id == default.pk:
@@ -248,7 +249,7 @@ def annotate_registration_counts(pages):
     }
     # The default-language event: the one to filter by, and the capacity the service applies.
     canonical = EventPage.objects.filter(
-        translation_key=OuterRef("translation_key"), locale_id=Locale.get_default().pk
+        translation_key=OuterRef("translation_key"), locale_id=default_locale().pk
     )
     annotations[CANONICAL_ANNOTATION] = Subquery(canonical.values("pk")[:1])
     annotations[CAPACITY_ANNOTATION] = Subquery(canonical.values("capacity")[:1])

@@ -1,7 +1,9 @@
 """Addresses the site gives out: from the Wagtail Site's root URL (Settings → Sites), not from
 the host a request happened to come in on, and the page in every language."""
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from .locales import active_locale, default_locale
 
 
 def site_root_url() -> str:
@@ -21,7 +23,7 @@ def live_translations(page: Page, request=None) -> list[Page]:
     cache = getattr(request, "_live_translations", None) if request is not None else None
     if cache is not None and page.translation_key in cache:
         return cache[page.translation_key]
-    default = Locale.get_default().pk
+    default = default_locale().pk
     pages = sorted(
         Page.objects.live()
         .public()
@@ -35,3 +37,25 @@ def live_translations(page: Page, request=None) -> list[Page]:
             cache = request._live_translations = {}
         cache[page.translation_key] = pages
     return pages
+
+
+def localized_pages(*pages):
+    """Each page in the active language where a live translation exists, else the page itself
+    (None stays None). One query for all of them, none when all are in the active language."""
+    locale = active_locale()
+    missing = {
+        page.translation_key for page in pages if page is not None and page.locale_id != locale.pk
+    }
+    translations = (
+        {
+            translation.translation_key: translation
+            for translation in Page.objects.live().filter(
+                translation_key__in=missing, locale=locale
+            )
+        }
+        if missing
+        else {}
+    )
+    return [
+        None if page is None else translations.get(page.translation_key, page) for page in pages
+    ]

@@ -12,13 +12,15 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import blocks
 from .choices import FederalState, MunicipalityKind
+from .links import localized_pages
+from .locales import active_locale, default_locale
 from .pagination import paginate
 from .panels import SameLanguageChoicesPanel
 
@@ -32,8 +34,8 @@ class FocusAreaQuerySet(models.QuerySet):
     def for_active_locale(self) -> list["FocusArea"]:
         """The Gestaltungsbereiche in the active language, else in the default language."""
         areas = self.select_related("locale", "page")
-        active = list(areas.filter(locale=Locale.get_active()))
-        return active or list(areas.filter(locale=Locale.get_default()))
+        active = list(areas.filter(locale=active_locale()))
+        return active or list(areas.filter(locale=default_locale()))
 
 
 class FocusArea(TranslatableMixin, models.Model):
@@ -176,8 +178,8 @@ class SectionPageQuerySet(PageQuerySet):
         """The live, public page of this kind in the active language, else the default one."""
         pages = self.live().public()
         return (
-            pages.filter(locale=Locale.get_active()).first()
-            or pages.filter(locale=Locale.get_default()).first()
+            pages.filter(locale=active_locale()).first()
+            or pages.filter(locale=default_locale()).first()
         )
 
 
@@ -250,7 +252,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["focus_areas"] = FocusArea.objects.for_active_locale()
+        areas = FocusArea.objects.for_active_locale()
+        for area, page in zip(areas, localized_pages(*(area.page for area in areas)), strict=True):
+            area.link_page = page
+        context["focus_areas"] = areas
         context["municipalities"] = Municipality.objects.all()
         context["latest_news"] = NewsPage.objects.latest(limit=3)
         context["news_index"] = NewsIndexPage.objects.for_active_locale()
@@ -402,7 +407,7 @@ class NewsPage(Page):
 
     def live_related_pages(self) -> list[Page]:
         links = self.related_links.select_related("related_page")
-        return [link.related_page.localized for link in links if link.related_page.live]
+        return localized_pages(*(link.related_page for link in links if link.related_page.live))
 
 
 class NewsPageRelatedLink(Orderable):

@@ -7,9 +7,10 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .links import site_url
+from .locales import active_locale
 from .pagination import paginate
 
 SEARCH_PAGE_SIZE = 10
@@ -27,7 +28,7 @@ def search(request):
     query = _clean_query(request.GET.get("q", ""))
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        pages = Page.objects.live().public().filter(locale=active_locale()).specific()
         results = paginate(pages.search(query), request.GET.get("page"), per_page=SEARCH_PAGE_SIZE)
         Query.get(query).add_hit()
     return TemplateResponse(

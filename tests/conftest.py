@@ -4,6 +4,7 @@ from django.test import TestCase, TransactionTestCase
 from django.utils import translation
 from wagtail.models import Locale
 
+from home import locales
 from tests import base_site
 from tests.factories import translate_page
 
@@ -59,9 +60,11 @@ def _fresh_state():
     Wagtail caches the sites' root paths: a test that deletes the base site's home page and
     asks for a URL leaves them behind, and they would outlive the rollback. A request to an
     English page leaves English active in this thread (LocaleMiddleware does not switch back),
-    and messages translated later would come out in English.
+    and messages translated later would come out in English. The remembered locales
+    (home.locales) could be rows that a rolled-back test created.
     """
     cache.clear()
+    locales.clear()
     translation.deactivate()
 
 

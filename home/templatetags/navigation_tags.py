@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from home import selectors
+from home import links, selectors
 from home.links import live_translations
 
 register = template.Library()
@@ -38,7 +38,7 @@ def main_menu(context):
     current_path = context["page"].path if isinstance(context.get("page"), Page) else ""
     items = []
     if root is not None:
-        for item in root.localized.get_children().live().public().in_menu():
+        for item in localized_page(root).get_children().live().public().in_menu():
             if current_path == item.path:
                 state = "page"
             elif current_path.startswith(item.path):
@@ -111,7 +111,12 @@ def news_index():
 @register.simple_tag
 def localized_page(page):
     """The page in the active language where it exists, else the page itself."""
-    return page.localized if page is not None else None
+    return localized_pages(page)[0]
+
+
+@register.simple_tag
+def localized_pages(*pages):
+    return links.localized_pages(*pages)
 
 
 @register.simple_tag(takes_context=True)
