@@ -8,6 +8,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
 from events.choices import EventFormat, EventMode, EventStatus
+from home.templatetags.date_tags import day_date, weekday_date
 from tests.factories import (
     BERLIN,
     EventPageFactory,
@@ -15,7 +16,7 @@ from tests.factories import (
     berlin_time,
     translate_page,
 )
-from tests.helpers import card_titles, count_queries, parse, result_count, text_of
+from tests.helpers import card_titles, count_queries, parse, register, result_count, text_of
 
 INVALID_CHOICE_NOTICE = "Einen Teil Ihrer Auswahl gibt es nicht; er wurde nicht berücksichtigt."
 
@@ -527,3 +528,110 @@ def test_listing_query_counts_are_the_same_for_one_and_for_a_hundred_events(
     assert result_count(responses["archive"]) == "100 vergangene Veranstaltungen"
     assert len(card_titles(responses["archive"])) == 10
     assert len(home_event_titles(responses["home"])) == 3
+
+
+# --- what a card says about registering ---------------------------------------------------------
+
+
+def card_states(response) -> dict[str, str]:
+    return {
+        text_of(card.select_one(".card__link")): text_of(
+            card.select_one(".event-card__registration")
+        )
+        if card.select_one(".event-card__registration")
+        else ""
+        for card in parse(response).select(".card-list .event-card")
+    }
+
+
+def test_cards_say_whether_and_until_when_people_can_register(client, event_index):
+    closes = berlin_time(10, 12)
+    EventPageFactory(
+        parent=event_index,
+        days=20,
+        title="Offen",
+        registration_enabled=True,
+        capacity=30,
+        registration_closes_at=closes,
+    )
+    full = EventPageFactory(
+        parent=event_index,
+        days=21,
+        title="Warteliste",
+        registration_enabled=True,
+        capacity=1,
+        waiting_list_enabled=True,
+    )
+    register(full, email="erste@kommune.example")
+    EventPageFactory(
+        parent=event_index,
+        days=22,
+        title="Später",
+        registration_enabled=True,
+        registration_opens_at=berlin_time(5, 9),
+    )
+    EventPageFactory(
+        parent=event_index,
+        days=23,
+        title="Peer-Learning",
+        event_format=EventFormat.PEER_LEARNING,
+    )
+    EventPageFactory(parent=event_index, days=24, title="Ohne Anmeldung")
+
+    states = card_states(client.get(event_index.url))
+
+    assert states == {
+        "Offen": f"Plätze frei · Anmeldeschluss {day_date(closes)}",
+        "Warteliste": "Ausgebucht – Warteliste",
+        "Später": f"Anmeldung ab {day_date(berlin_time(5, 9))}",
+        "Peer-Learning": "Nur für die Partnerkommunen",
+        "Ohne Anmeldung": "",
+    }
+
+
+def test_home_page_cards_show_the_registration_state_and_skip_cancelled_events(
+    client, home_page, event_index
+):
+    EventPageFactory(parent=event_index, days=3, title="Abgesagt", status=EventStatus.CANCELLED)
+    for days in (4, 5, 6):
+        EventPageFactory(
+            parent=event_index, days=days, title=f"In {days} Tagen", registration_enabled=True
+        )
+
+    response = client.get(home_page.url)
+
+    assert home_event_titles(response) == ["In 4 Tagen", "In 5 Tagen", "In 6 Tagen"]
+    states = [
+        text_of(state)
+        for state in parse(response).select(
+            "#upcoming-events-heading ~ ul .event-card__registration"
+        )
+    ]
+    assert states == ["Plätze frei"] * 3
+
+
+def test_multi_day_cards_keep_weekday_and_times(client, event_index):
+    start = berlin_time(30, 9)
+    EventPageFactory(
+        parent=event_index,
+        title="Zwei Tage",
+        start=start,
+        end=start + datetime.timedelta(days=1, hours=7),
+    )
+
+    date_line = text_of(parse(client.get(event_index.url)).select_one(".event-card .card__meta"))
+
+    first = timezone.localtime(start)
+    second = first + datetime.timedelta(days=1)
+    assert date_line.startswith(f"{weekday_date(first).split(',')[0]}, ")
+    assert weekday_date(second).split(",")[0] in date_line
+    assert "9:00" in date_line or "09:00" in date_line
+    assert "16:00" in date_line
+
+
+def test_event_index_offers_no_past_events_section_when_there_are_none(client, event_index):
+    EventPageFactory(parent=event_index, days=3, title="Bald")
+
+    soup = parse(client.get(event_index.url))
+
+    assert soup.select_one("#archive-heading") is None

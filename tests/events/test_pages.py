@@ -504,6 +504,23 @@ def test_english_event_page_writes_dates_the_english_way(client, winter_event, e
     assert fact(soup, "Date") == "Wednesday, 20 January 2027, 10:00–12:00"
 
 
+def test_english_event_page_calls_the_place_venue_and_marks_german_footer_links(
+    client, winter_event, en_event_index, legal_pages
+):
+    english = translate_page(winter_event, en_event_index.locale, title="Diversity forum")
+
+    soup = parse(client.get(english.url))
+
+    assert "Venue" in [dt.get_text(strip=True) for dt in soup.select(".event-facts__row dt")]
+    assert "Town" not in soup.select_one(".event-facts").get_text()
+    footer_links = soup.select(".site-footer__links li")
+    assert footer_links, "the base site links its German legal pages"
+    for item in footer_links:
+        assert item.a["hreflang"] == "de"
+        note = item.select_one(".language-note")
+        assert (text_of(note), note["lang"]) == ("only in German", "en")
+
+
 ONLINE_ONLY = {
     "mode": EventMode.ONLINE,
     "venue_name": "",
