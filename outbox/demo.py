@@ -3,6 +3,7 @@
 A demo module (see `home.demo.builder`); it knows the demo groups only by their keys.
 """
 
+import logging
 from smtplib import SMTPRecipientsRefused
 
 from django.core.mail.backends.base import BaseEmailBackend
@@ -23,9 +24,15 @@ class RefusingBackend(BaseEmailBackend):
 def fail_for_good(email_id: int) -> delivery.Outcome:
     """Replay every delivery attempt of a row against a refusing server, each at its scheduled
     time, until the outbox gives up: a failed mail for the demo's "Erneut senden"."""
-    outcome = delivery.deliver(email_id, connection=RefusingBackend())
-    while outcome.status == "retry":
-        outcome = delivery.deliver(email_id, connection=RefusingBackend(), now=outcome.retry_at)
+    logger = logging.getLogger(delivery.__name__)
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # the refusals are the point here, not news for the console
+    try:
+        outcome = delivery.deliver(email_id, connection=RefusingBackend())
+        while outcome.status == "retry":
+            outcome = delivery.deliver(email_id, connection=RefusingBackend(), now=outcome.retry_at)
+    finally:
+        logger.setLevel(level)
     return outcome
 
 
