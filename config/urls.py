@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 from outbox.webhooks import tracking_urlpatterns
+from peer_learning import urls as peer_learning_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -38,6 +39,8 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 # German (the default language) at unprefixed URLs, English under /en/.
 urlpatterns += i18n_patterns(
     path("suche/", home_views.search, name="search"),
+    path("portal/", include(peer_learning_urls.account_urlpatterns)),
+    path("portal/", include("peer_learning.urls")),
     path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class MunicipalityKind(models.TextChoices):
     CITY = "city", _("Stadt")
     DISTRICT = "district", _("Landkreis")
+    MUNICIPALITY = "municipality", _("Gemeinde")
 
 
 class FederalState(models.TextChoices):

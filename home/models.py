@@ -151,6 +151,8 @@ class Municipality(models.Model):
     slug = models.SlugField(_("Kürzel"), unique=True)
     website = models.URLField(_("Website"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    # Only partner municipalities take part in peer learning; others may come to Fachforen.
+    is_partner = models.BooleanField(_("Partnerkommune"), default=True)
 
     panels = [
         FieldPanel("name"),
@@ -159,6 +161,7 @@ class Municipality(models.Model):
         FieldPanel("slug"),
         FieldPanel("website"),
         FieldPanel("sort_order"),
+        FieldPanel("is_partner"),
     ]
 
     class Meta:

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "home",
     "events",
     "outbox",
+    "peer_learning",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -44,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "peer_learning.middleware.PortalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: swaps the response for the lock-out page when a log-in was refused.
@@ -67,6 +73,8 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # The portal's log-in by e-mail address (django-allauth); axes above throttles it too.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -247,6 +255,7 @@ EMAIL_PROVIDER = ""
 # reminders, retention of registrations, Wagtail's stored search queries, expired sessions.
 DAILY_COMMANDS = [
     "send_reminders",
+    "send_case_reminders",
     "purge_registrations",
     "searchpromotions_garbage_collect",
     "clearsessions",
@@ -255,3 +264,39 @@ DAILY_COMMANDS = [
 # The apps' demo modules, in the order `manage.py load_demo_content` runs them (pages are
 # created in this order, so it is also the menu order).
 DEMO_CONTENT = ["home.demo", "events.demo", "outbox.demo"]
+
+
+# --- The partner municipalities' portal (peer_learning) -----------------------------------
+# django-allauth: log-in by e-mail address, no self-sign-up (facilitators invite members),
+# mails through the outbox (peer_learning.adapters).
+ACCOUNT_ADAPTER = "peer_learning.adapters.PortalAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Throttling is django-axes' job (a user name + address lock-out, like the admin's).
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Querschnitt"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "portal:dashboard"
+LOGOUT_REDIRECT_URL = "account_login"
+# Facilitators and staff must set up TOTP before they use the portal (members may).
+PORTAL_REQUIRE_MFA_FOR_STAFF = True
+# A portal session ends after this many seconds without a request.
+PORTAL_IDLE_TIMEOUT = int(os.environ.get("PORTAL_IDLE_TIMEOUT", str(60 * 60)))
+
+# Case attachments: never below MEDIA_ROOT and never served by the web server; only through
+# the permission-checked view. Production replaces this with a private S3 bucket.
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(VAR_DIR / "private"), "base_url": None},
+}
+PEER_LEARNING_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# ClamAV scans uploads when one of these is set (clamd's socket path or host[:port]).
+CLAMD_SOCKET = os.environ.get("CLAMD_SOCKET", "")
+CLAMD_HOST = os.environ.get("CLAMD_HOST", "")

@@ -59,6 +59,22 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
+# Case attachments (peer learning): a private bucket with short-lived signed URLs, else a
+# folder outside the media root. Never served by the web server: only through the portal.
+if os.environ.get("PRIVATE_STORAGE_BUCKET_NAME"):
+    STORAGES["private"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["PRIVATE_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+        },
+    }
+
 # E-mail: any django-anymail provider ("postmark", "mailgun", "sendgrid", "amazon_ses",
 # "brevo", ...) or plain "smtp". Provider settings come from ANYMAIL_* variables, e.g.
 # ANYMAIL_POSTMARK_SERVER_TOKEN, so that any provider works without a code change.

@@ -26,10 +26,16 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Real files in a throw-away folder, so that the browser tests' live server can serve them.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="querschnitt-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="querschnitt-test-private-"))
+atexit.register(shutil.rmtree, PRIVATE_ROOT, ignore_errors=True)
 SERVE_MEDIA = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_ROOT), "base_url": None},
+    },
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = ""  # the demo content then uses its default address, whatever the shell says

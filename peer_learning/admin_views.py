@@ -1,0 +1,1 @@
+"""Admin views for facilitators (see wagtail_hooks)."""

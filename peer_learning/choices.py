@@ -1,0 +1,78 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MembershipRole(models.TextChoices):
+    MEMBER = "member", _("Mitglied")
+    COORDINATOR = "coordinator", _("Koordination")
+
+
+class RoundFormat(models.TextChoices):
+    LIVE = "live", _("Live-Sitzung")
+    WRITTEN = "written", _("schriftlich")
+    HYBRID = "hybrid", _("hybrid")
+
+
+class Attribution(models.TextChoices):
+    BY_NAME = "name", _("mit Namen")
+    BY_MUNICIPALITY = "municipality", _("nur mit der Kommune")
+    ANONYMOUS = "anonymous", _("anonym")
+
+
+class RoundStatus(models.TextChoices):
+    PLANNED = "planned", _("geplant")
+    OPEN = "open", _("offen für Fälle")
+    RUNNING = "running", _("läuft")
+    FINISHED = "finished", _("abgeschlossen")
+
+
+class CaseStatus(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    SUBMITTED = "submitted", _("eingereicht")
+    CHANGES_REQUESTED = "changes_requested", _("Überarbeitung erbeten")
+    RESUBMITTED = "resubmitted", _("erneut eingereicht")
+    ACCEPTED = "accepted", _("in die Runde aufgenommen")
+    IN_CONSULTATION = "in_consultation", _("in Beratung")
+    WITHDRAWN = "withdrawn", _("zurückgezogen")
+    DECLINED = "declined", _("zurückgestellt")
+
+
+class Confidentiality(models.TextChoices):
+    NETWORK = "network", _("Netzwerk: alle Partnerkommunen")
+    GROUP = "group", _("Beratungsgruppe: eigene Kommune, zugeordnete Peers, Fachbegleitung")
+    CONFIDENTIAL = (
+        "confidential",
+        _("Vertraulich: eigene Kommune und Fachbegleitung; Peers erhalten eine gekürzte Fassung"),
+    )
+    INTERNAL = "internal", _("Intern: nur eigene Kommune und ism")
+
+
+class HelpWanted(models.TextChoices):
+    IDEAS = "ideas", _("Ideen")
+    EXPERIENCES = "experiences", _("Erfahrungen anderer Kommunen")
+    MATERIALS = "materials", _("Materialien")
+    CONTACTS = "contacts", _("Kontakte")
+    ASSESSMENT = "assessment", _("Einschätzung")
+    ACTION_PLAN = "action_plan", _("Handlungsplan")
+
+
+class Method(models.TextChoices):
+    BRAINSTORMING = "brainstorming", _("Brainstorming")
+    HEADSTAND = "headstand", _("Kopfstand")
+    RESONANCE = "resonance", _("Resonanzrunde")
+    HYPOTHESES = "hypotheses", _("Hypothesen")
+    ADVICE = "advice", _("Gute Ratschläge")
+    EXPERIENCE_REPORTS = "experience_reports", _("Erfahrungsberichte")
+
+
+class AssignmentRole(models.TextChoices):
+    PEER = "peer", _("beratender Peer")
+    MODERATION = "moderation", _("Moderation")
+    MINUTES = "minutes", _("Protokoll")
+
+
+class AssignmentStatus(models.TextChoices):
+    INVITED = "invited", _("eingeladen")
+    ACCEPTED = "accepted", _("zugesagt")
+    DECLINED = "declined", _("abgesagt")
+    DONE = "done", _("erledigt")

@@ -1,0 +1,1 @@
+"""The portal's part of the demo site (see home.demo.builder)."""

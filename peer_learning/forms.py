@@ -1,0 +1,176 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from home.forms import PlainTextField
+from home.models import FocusArea
+
+from .choices import Confidentiality, HelpWanted, Method
+from .models import Case, PeerLearningRound
+
+# The case form in three steps, each saved on its own („Entwurf speichern“).
+STEPS = [
+    (_("Worum es geht"), ["title", "summary", "focus_area", "round", "confidentiality"]),
+    (_("Die Situation"), ["situation", "actors", "tried", "constraints_text"]),
+    (
+        _("Ihre Frage an die Runde"),
+        [
+            "key_question",
+            "help_wanted",
+            "method",
+            "success_criteria",
+            "no_personal_data_confirmed",
+            "publication_consent",
+        ],
+    ),
+]
+
+HELP_TEXTS = {
+    "title": _("Ein kurzer Titel, unter dem die Runde über Ihren Fall spricht."),
+    "summary": _(
+        "Zwei, drei Sätze, die auch alle anderen Partnerkommunen lesen dürfen: ohne Namen, "
+        "ohne interne Einzelheiten."
+    ),
+    "round": _("Die Peer-Learning-Runde, in der Sie den Fall beraten lassen möchten."),
+    "confidentiality": _("Wer den Fall lesen darf. Im Zweifel: Beratungsgruppe."),
+    "situation": _(
+        "Beschreiben Sie die Lage so, dass Kolleg*innen aus anderen Kommunen sie verstehen: "
+        "Was passiert, seit wann, wer merkt es?"
+    ),
+    "actors": _("Wer ist beteiligt, innerhalb und außerhalb der Verwaltung, und was will wer?"),
+    "tried": _("Was haben Sie schon versucht, und was hat es bewirkt?"),
+    "constraints_text": _("Was steht fest: Zuständigkeiten, Geld, Fristen, politische Vorgaben."),
+    "key_question": _(
+        "Die eine Frage, auf die Sie Rat suchen, möglichst beginnend mit „Wie können wir "
+        "erreichen, dass …?“"
+    ),
+    "help_wanted": _("Welche Art von Unterstützung hilft Ihnen am meisten?"),
+    "method": _(
+        "Wie die Runde beraten soll, etwa Brainstorming (viele Ideen) oder Hypothesen "
+        "(Erklärungen für das, was passiert). Die Fachbegleitung berät Sie gern."
+    ),
+    "success_criteria": _("Woran würden Sie in einem halben Jahr merken, dass es besser ist?"),
+    "no_personal_data_confirmed": _(
+        "Der Fall enthält keine Namen oder Angaben, mit denen man Klient*innen erkennen könnte."
+    ),
+    "publication_consent": _(
+        "Freiwillig: Eine anonymisierte Zusammenfassung darf später als Praxiswissen "
+        "veröffentlicht werden. Sie können das jederzeit widerrufen."
+    ),
+}
+
+
+class CaseForm(forms.ModelForm):
+    title = PlainTextField(label=_("Titel"), max_length=200)
+    summary = PlainTextField(
+        label=_("Kurzbeschreibung"),
+        max_length=1000,
+        required=False,
+        multiline=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    situation = PlainTextField(
+        label=_("Was passiert?"),
+        required=False,
+        multiline=True,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    actors = PlainTextField(
+        label=_("Beteiligte und ihre Interessen"),
+        required=False,
+        multiline=True,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    tried = PlainTextField(
+        label=_("Was wurde schon versucht, mit welcher Wirkung?"),
+        required=False,
+        multiline=True,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    constraints_text = PlainTextField(
+        label=_("Rahmenbedingungen"),
+        required=False,
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    key_question = PlainTextField(
+        label=_("Schlüsselfrage"),
+        required=False,
+        multiline=True,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    success_criteria = PlainTextField(
+        label=_("Woran würden Sie Erfolg erkennen?"),
+        required=False,
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    help_wanted = forms.MultipleChoiceField(
+        label=_("Gewünschte Unterstützung"),
+        choices=HelpWanted.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    method = forms.ChoiceField(
+        label=_("Bevorzugte Methode"),
+        choices=[("", _("Noch offen")), *Method.choices],
+        required=False,
+    )
+    confidentiality = forms.ChoiceField(
+        label=_("Vertraulichkeit"), choices=Confidentiality.choices, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = Case
+        fields = [name for _title, names in STEPS for name in names]
+
+    def __init__(self, *args, step: int, rounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = set(STEPS[step][1])
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        for name, field in self.fields.items():
+            if name in HELP_TEXTS:
+                field.help_text = HELP_TEXTS[name]
+        if "round" in self.fields:
+            self.fields["round"].queryset = rounds
+            self.fields["round"].required = False
+            self.fields["round"].empty_label = _("Noch nicht ausgewählt")
+        if "focus_area" in self.fields:
+            self.fields["focus_area"].queryset = FocusArea.objects.filter(
+                pk__in=[area.pk for area in FocusArea.objects.for_active_locale()]
+            )
+            self.fields["focus_area"].required = False
+            self.fields["focus_area"].empty_label = _("Bitte wählen")
+
+    def data_for_service(self) -> dict:
+        data = {}
+        for name, value in self.cleaned_data.items():
+            if name in ("round", "focus_area"):
+                data[f"{name}_id"] = value.pk if value else None
+            else:
+                data[name] = value
+        return data
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Datei"))
+
+
+class CommentForm(forms.Form):
+    comment = PlainTextField(
+        label=_("Begründung"),
+        required=False,
+        multiline=True,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+__all__ = ["STEPS", "AttachmentForm", "CaseForm", "CommentForm", "PeerLearningRound"]

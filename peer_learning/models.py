@@ -1,0 +1,348 @@
+"""The partner municipalities' peer learning: who belongs where, rounds, cases, peers.
+
+A case belongs to a municipality, not to a person: members come and go, the case stays with
+their municipality (`Membership`). Every read for a person goes through `selectors`, every
+change of a state through `services` (the tables are in `transitions`).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import (
+    AssignmentRole,
+    AssignmentStatus,
+    Attribution,
+    CaseStatus,
+    Confidentiality,
+    HelpWanted,
+    MembershipRole,
+    Method,
+    RoundFormat,
+    RoundStatus,
+)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(active_from__lte=today).filter(
+            models.Q(active_until__isnull=True) | models.Q(active_until__gte=today)
+        )
+
+
+class Membership(models.Model):
+    """A person works for a municipality (from/until): what they see follows from this."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("Person"),
+    )
+    municipality = models.ForeignKey(
+        "home.Municipality",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("Kommune"),
+    )
+    role = models.CharField(
+        _("Rolle"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    active_from = models.DateField(_("aktiv ab"), default=timezone.localdate)
+    active_until = models.DateField(_("aktiv bis"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Mitgliedschaft")
+        verbose_name_plural = _("Mitgliedschaften")
+        ordering = ["municipality", "user__last_name", "user__email"]
+
+    def __str__(self):
+        return f"{self.user} – {self.municipality}"
+
+
+class PeerLearningRound(models.Model):
+    title = models.CharField(_("Titel"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    format = models.CharField(
+        _("Format"), max_length=20, choices=RoundFormat.choices, default=RoundFormat.LIVE
+    )
+    event = models.ForeignKey(
+        "events.EventPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Veranstaltung"),
+    )
+    case_deadline = models.DateField(_("Fälle einreichen bis"))
+    clarification_until = models.DateField(_("Rückfragen bis"), null=True, blank=True)
+    feedback_due = models.DateField(_("Beratungsbeiträge bis"), null=True, blank=True)
+    session_date = models.DateField(_("Sitzung am"), null=True, blank=True)
+    municipalities = models.ManyToManyField(
+        "home.Municipality", related_name="peer_learning_rounds", verbose_name=_("Kommunen")
+    )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="facilitated_rounds",
+        verbose_name=_("Fachbegleitung"),
+        blank=True,
+    )
+    attribution = models.CharField(
+        _("Beratungsbeiträge erscheinen"),
+        max_length=20,
+        choices=Attribution.choices,
+        default=Attribution.BY_MUNICIPALITY,
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.PLANNED
+    )
+
+    class Meta:
+        verbose_name = _("Peer-Learning-Runde")
+        verbose_name_plural = _("Peer-Learning-Runden")
+        ordering = ["-case_deadline"]
+        permissions = [
+            ("facilitate", _("Runden als Fachbegleitung betreuen (nur die eigenen)")),
+            ("view_all_rounds", _("Alle Runden und Fälle sehen (ism)")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=RoundStatus.values), name="round_status_known"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def takes_cases(self) -> bool:
+        return self.status == RoundStatus.OPEN and self.case_deadline >= timezone.localdate()
+
+
+class Case(models.Model):
+    """A problem statement („Fall“) a municipality brings to a round for advice."""
+
+    municipality = models.ForeignKey(
+        "home.Municipality",
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("Kommune"),
+    )
+    round = models.ForeignKey(
+        PeerLearningRound,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("Runde"),
+    )
+    status = models.CharField(
+        _("Status"), max_length=30, choices=CaseStatus.choices, default=CaseStatus.DRAFT
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    summary = models.TextField(_("Kurzbeschreibung"), max_length=1000, blank=True)
+    focus_area = models.ForeignKey(
+        "home.FocusArea",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Gestaltungsbereich"),
+    )
+    situation = models.TextField(_("Was passiert?"), blank=True)
+    actors = models.TextField(_("Beteiligte und ihre Interessen"), blank=True)
+    tried = models.TextField(_("Was wurde schon versucht, mit welcher Wirkung?"), blank=True)
+    key_question = models.TextField(_("Schlüsselfrage"), max_length=1000, blank=True)
+    help_wanted = models.JSONField(_("Gewünschte Unterstützung"), default=list, blank=True)
+    method = models.CharField(
+        _("Bevorzugte Methode"), max_length=30, choices=Method.choices, blank=True
+    )
+    constraints_text = models.TextField(_("Rahmenbedingungen"), blank=True)
+    success_criteria = models.TextField(_("Woran würden Sie Erfolg erkennen?"), blank=True)
+    confidentiality = models.CharField(
+        _("Vertraulichkeit"),
+        max_length=20,
+        choices=Confidentiality.choices,
+        default=Confidentiality.GROUP,
+    )
+    no_personal_data_confirmed = models.BooleanField(
+        _("Enthält keine personenbezogenen Daten von Klient*innen"), default=False
+    )
+    publication_consent = models.BooleanField(
+        _("Einverständnis mit späterer anonymisierter Veröffentlichung"), default=False
+    )
+    redacted_version = models.TextField(
+        _("Gekürzte Fassung für Peers"),
+        blank=True,
+        help_text=_("Bei vertraulichen Fällen sehen Peers nur diesen Text der Fachbegleitung."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("angelegt von"),
+    )
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True)
+    deadline_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("Fall")
+        verbose_name_plural = _("Fälle")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=CaseStatus.values), name="case_status_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confidentiality__in=Confidentiality.values),
+                name="case_confidentiality_known",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    # The fields a revision keeps and the portal's form edits, in the order of the form.
+    CONTENT_FIELDS = (
+        "title",
+        "summary",
+        "focus_area_id",
+        "situation",
+        "actors",
+        "tried",
+        "key_question",
+        "help_wanted",
+        "method",
+        "constraints_text",
+        "success_criteria",
+        "confidentiality",
+        "no_personal_data_confirmed",
+        "publication_consent",
+        "round_id",
+    )
+
+    def content(self) -> dict:
+        return {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+
+    @property
+    def help_wanted_labels(self) -> list[str]:
+        labels = dict(HelpWanted.choices)
+        return [str(labels[key]) for key in self.help_wanted if key in labels]
+
+
+class CaseRevision(models.Model):
+    """The case as it was submitted: each (re)submission keeps the version it sent."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("Fall")
+    )
+    number = models.PositiveSmallIntegerField(_("Fassung"))
+    content = models.JSONField(_("Inhalt"))
+    created_at = models.DateTimeField(_("eingereicht am"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("eingereicht von"),
+    )
+
+    class Meta:
+        verbose_name = _("Fassung eines Falls")
+        verbose_name_plural = _("Fassungen von Fällen")
+        ordering = ["case", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "number"], name="one_revision_number_per_case")
+        ]
+
+    def __str__(self):
+        return f"{self.case} ({self.number})"
+
+
+def _private_storage():
+    return storages["private"]
+
+
+def _attachment_path(instance, filename):
+    # A random name: the original name is kept in the row, never in a guessable path.
+    return f"cases/{uuid.uuid4().hex}"
+
+
+class CaseAttachment(models.Model):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Fall")
+    )
+    file = models.FileField(_("Datei"), upload_to=_attachment_path, storage=_private_storage)
+    original_name = models.CharField(_("Dateiname"), max_length=255)
+    content_type = models.CharField(_("Dateityp"), max_length=100)
+    size = models.PositiveIntegerField(_("Größe (Bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("hochgeladen von"),
+    )
+    uploaded_at = models.DateTimeField(_("hochgeladen am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Anhang")
+        verbose_name_plural = _("Anhänge")
+        ordering = ["uploaded_at"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class PeerAssignment(models.Model):
+    """A person from another municipality asked to advise on a case (or to moderate it, or to
+    keep the minutes)."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("Fall")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="peer_assignments",
+        verbose_name=_("Person"),
+    )
+    role = models.CharField(
+        _("Rolle"), max_length=20, choices=AssignmentRole.choices, default=AssignmentRole.PEER
+    )
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=AssignmentStatus.choices,
+        default=AssignmentStatus.INVITED,
+    )
+    due_date = models.DateField(_("fällig am"), null=True, blank=True)
+    decline_reason = models.TextField(_("Grund der Absage"), blank=True)
+    invited_at = models.DateTimeField(_("eingeladen am"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("geantwortet am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Zuordnung")
+        verbose_name_plural = _("Zuordnungen")
+        ordering = ["case", "invited_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="one_assignment_per_person"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=AssignmentStatus.values),
+                name="assignment_status_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.case}"

@@ -1,0 +1,380 @@
+"""Every change in peer learning: one transaction each, with the row locked, the audit entry
+(`home.audit.log_transition`) and the mails queued in the outbox for after the commit."""
+
+import datetime
+
+import filetype
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from home.audit import log_transition
+from home.links import site_url
+from outbox.services import send_email
+
+from .choices import CaseStatus, MembershipRole
+from .models import Case, CaseAttachment, CaseRevision, Membership, PeerAssignment
+from .transitions import (
+    ASSIGNMENT_STATES,
+    CASE_STATES,
+    CREATED,
+    DRAFT,
+    EDITABLE_STATUSES,
+    INVITED,
+    PeerLearningError,
+    facilitates,
+    is_member_of,
+)
+
+# What an upload may be, by its content (magic numbers), not by its name.
+ALLOWED_UPLOAD_TYPES = {
+    "application/pdf": "pdf",
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/gif": "gif",
+    "image/webp": "webp",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "application/vnd.oasis.opendocument.presentation": "odp",
+    "application/msword": "doc",
+    "application/vnd.ms-excel": "xls",
+    "application/vnd.ms-powerpoint": "ppt",
+}
+# Submitting needs these filled (the form may save a draft without them).
+REQUIRED_FOR_SUBMISSION = (
+    "title",
+    "summary",
+    "focus_area_id",
+    "situation",
+    "key_question",
+    "round_id",
+)
+# Days before a round's case deadline when drafts for it are reminded (once).
+DEADLINE_REMINDER_DAYS = 3
+
+
+def _portal_url(name: str, *args) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return site_url(reverse(name, args=args))
+
+
+def _members(case: Case):
+    User = get_user_model()
+    return User.objects.filter(
+        is_active=True,
+        pk__in=Membership.objects.active()
+        .filter(municipality_id=case.municipality_id)
+        .values("user_id"),
+    ).order_by("pk")
+
+
+def _facilitators(case: Case):
+    return case.round.facilitators.filter(is_active=True).order_by("pk") if case.round else []
+
+
+def _mail(users, template: str, *, related_to, **context) -> None:
+    for user in users:
+        if not user.email:
+            continue
+        send_email(
+            to=user.email,
+            template=template,
+            language=settings.LANGUAGE_CODE,
+            context={"recipient": user, **context},
+            related_to=related_to,
+        )
+
+
+# --- cases ---------------------------------------------------------------------------------
+
+
+def _apply(case: Case, data: dict) -> None:
+    for name in Case.CONTENT_FIELDS:
+        if name in data:
+            setattr(case, name, data[name])
+
+
+def create_case(*, municipality, by, data: dict) -> Case:
+    """A new draft of `municipality`, written by one of its members."""
+    if not is_member_of(by, municipality.pk):
+        raise PeerLearningError(_("Sie können nur Fälle Ihrer eigenen Kommune anlegen."))
+    with transaction.atomic():
+        case = Case(municipality=municipality, created_by=by, status=DRAFT)
+        _apply(case, data)
+        CASE_STATES.check_creation(DRAFT, by=by, obj=case)
+        case.save()
+        log_transition(case, CREATED, DRAFT, by=by)
+    return case
+
+
+def update_case(case: Case, *, by, data: dict) -> Case:
+    """Save what a member typed; only drafts and cases sent back for changes."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if case.status not in EDITABLE_STATUSES or not is_member_of(by, case.municipality_id):
+            raise PeerLearningError(_("Dieser Fall kann zurzeit nicht bearbeitet werden."))
+        _apply(case, data)
+        case.save()
+    return case
+
+
+def missing_for_submission(case: Case) -> list[str]:
+    """The labels of what is still empty before a case can be submitted."""
+    missing = [
+        str(Case._meta.get_field(name.removesuffix("_id")).verbose_name)
+        for name in REQUIRED_FOR_SUBMISSION
+        if not getattr(case, name)
+    ]
+    if not case.no_personal_data_confirmed:
+        missing.append(str(Case._meta.get_field("no_personal_data_confirmed").verbose_name))
+    if case.round_id and not case.round.municipalities.filter(pk=case.municipality_id).exists():
+        missing.append(_("eine Runde, an der Ihre Kommune teilnimmt"))
+    return missing
+
+
+def set_case_state(case: Case, target: str, *, by, comment: str = "", name: str = "") -> Case:
+    """The one way a case changes its state (see transitions.CASE_STATES)."""
+    comment = comment.strip()
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("round").get(pk=case.pk)
+        old = case.status
+        change = CASE_STATES.check(case, target, by=by, name=name)
+        if change.comment == "required" and not comment:
+            raise PeerLearningError(_("Bitte geben Sie eine Begründung an."))
+        if target in (CaseStatus.SUBMITTED, CaseStatus.RESUBMITTED):
+            missing = missing_for_submission(case)
+            if missing:
+                raise PeerLearningError(
+                    _("Vor dem Einreichen fehlt noch: %(fields)s.") % {"fields": ", ".join(missing)}
+                )
+            case.submitted_at = timezone.now()
+            number = case.revisions.count() + 1
+            CaseRevision.objects.create(
+                case=case, number=number, content=_revision_content(case), created_by=by
+            )
+        case.status = target
+        case.save(update_fields=["status", "submitted_at", "updated_at"])
+        log_transition(case, old, target, by=by, comment=comment)
+        _case_mails(case, change.email, comment=comment)
+    return case
+
+
+def _revision_content(case: Case) -> dict:
+    content = case.content()
+    content["focus_area"] = str(case.focus_area) if case.focus_area_id else ""
+    content["attachments"] = list(case.attachments.values_list("original_name", flat=True))
+    return content
+
+
+def _case_mails(case: Case, template: str, *, comment: str) -> None:
+    if not template:
+        return
+    context = {
+        "case": case,
+        "comment": comment,
+        "case_url": _portal_url("portal:case", case.pk),
+    }
+    to_members = {"case_submitted", "case_changes_requested", "case_accepted", "case_declined"}
+    to_facilitators = {"case_submitted", "case_resubmitted", "case_withdrawn"}
+    if template in to_members:
+        _mail(_members(case), template, related_to=case, **context)
+    if template in to_facilitators:
+        name = "case_submitted_facilitator" if template == "case_submitted" else template
+        _mail(_facilitators(case), name, related_to=case, **context)
+
+
+def add_attachment(case: Case, *, by, upload) -> CaseAttachment:
+    """Keep an uploaded file after checking its size and type by content (and scanning it
+    with ClamAV where one is configured)."""
+    if case.status not in EDITABLE_STATUSES or not is_member_of(by, case.municipality_id):
+        raise PeerLearningError(_("Dieser Fall kann zurzeit nicht bearbeitet werden."))
+    if upload.size > settings.PEER_LEARNING_MAX_UPLOAD_BYTES:
+        raise PeerLearningError(
+            _("Die Datei ist zu groß (höchstens %(mb)s MB).")
+            % {"mb": settings.PEER_LEARNING_MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in ALLOWED_UPLOAD_TYPES:
+        raise PeerLearningError(
+            _(
+                "Diese Datei können wir nicht annehmen. Erlaubt sind PDF, Office-Dokumente "
+                "(Word, Excel, PowerPoint, OpenDocument) und Bilder (PNG, JPEG, GIF, WebP)."
+            )
+        )
+    _scan(upload)
+    with transaction.atomic():
+        attachment = CaseAttachment(
+            case=case,
+            original_name=(upload.name or "datei")[-255:],
+            content_type=kind.mime,
+            size=upload.size,
+            uploaded_by=by,
+        )
+        attachment.file.save("upload", upload, save=False)
+        attachment.save()
+    return attachment
+
+
+def _scan(upload) -> None:
+    if not (settings.CLAMD_SOCKET or settings.CLAMD_HOST):
+        return
+    from clamav_client import get_scanner  # optional dependency, only where ClamAV runs
+
+    config = (
+        {"backend": "clamd", "address": settings.CLAMD_SOCKET}
+        if settings.CLAMD_SOCKET
+        else {"backend": "clamd", "address": settings.CLAMD_HOST}
+    )
+    result = get_scanner(config).scan_stream(upload.read())
+    upload.seek(0)
+    if getattr(result, "state", "") != "OK":
+        raise PeerLearningError(_("Die Datei wurde vom Virenscanner zurückgewiesen."))
+
+
+def remove_attachment(attachment: CaseAttachment, *, by) -> None:
+    case = attachment.case
+    if case.status not in EDITABLE_STATUSES or not is_member_of(by, case.municipality_id):
+        raise PeerLearningError(_("Dieser Fall kann zurzeit nicht bearbeitet werden."))
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+# --- peers ---------------------------------------------------------------------------------
+
+
+def assign_peer(case: Case, *, user, role: str, due_date=None, by) -> PeerAssignment:
+    """Invite `user` to the case. Never someone of the case's own municipality."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("round").get(pk=case.pk)
+        if not facilitates(by, case.round):
+            raise PeerLearningError(_("Sie dürfen diese Änderung nicht vornehmen."))
+        if case.status not in (CaseStatus.ACCEPTED, CaseStatus.IN_CONSULTATION):
+            raise PeerLearningError(
+                _("Peers werden erst zugeordnet, wenn der Fall in die Runde aufgenommen ist.")
+            )
+        if is_member_of(user, case.municipality_id):
+            raise PeerLearningError(
+                _("%(name)s gehört zur Kommune des Falls und kann ihn nicht beraten.")
+                % {"name": user.get_full_name() or user.email}
+            )
+        if case.assignments.filter(user=user).exists():
+            raise PeerLearningError(_("Diese Person ist dem Fall schon zugeordnet."))
+        assignment = PeerAssignment(case=case, user=user, role=role, due_date=due_date)
+        ASSIGNMENT_STATES.check_creation(INVITED, by=by, obj=assignment)
+        assignment.save()
+        log_transition(assignment, CREATED, INVITED, by=by)
+        _mail(
+            [user],
+            "peer_invitation",
+            related_to=assignment,
+            case=case,
+            assignment=assignment,
+            invitation_url=_portal_url("portal:invitation", assignment.pk),
+        )
+    return assignment
+
+
+def set_assignment_state(
+    assignment: PeerAssignment, target: str, *, by, comment: str = "", name: str = ""
+) -> PeerAssignment:
+    comment = comment.strip()
+    with transaction.atomic():
+        assignment = (
+            PeerAssignment.objects.select_for_update()
+            .select_related("case", "case__round")
+            .get(pk=assignment.pk)
+        )
+        old = assignment.status
+        change = ASSIGNMENT_STATES.check(assignment, target, by=by, name=name)
+        if change.comment == "required" and not comment:
+            raise PeerLearningError(_("Bitte nennen Sie kurz den Grund für Ihre Absage."))
+        assignment.status = target
+        assignment.responded_at = timezone.now()
+        if target == "declined":
+            assignment.decline_reason = comment
+        assignment.save()
+        log_transition(assignment, old, target, by=by, comment=comment)
+        if change.email:
+            _mail(
+                _facilitators(assignment.case),
+                change.email,
+                related_to=assignment,
+                case=assignment.case,
+                assignment=assignment,
+                comment=comment,
+                case_url=_portal_url("portal:case", assignment.case_id),
+            )
+    return assignment
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+def invite_member(*, email: str, name: str, municipality, role=MembershipRole.MEMBER, by):
+    """An account for a member (no self-sign-up): they set their password through the link
+    in the invitation mail."""
+    from allauth.account.utils import user_pk_to_url_str
+
+    User = get_user_model()
+    email = email.strip().lower()
+    first, _space, last = name.strip().partition(" ")
+    with transaction.atomic():
+        user, created = User.objects.get_or_create(
+            email=email,
+            defaults={"username": email, "first_name": first, "last_name": last},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+        Membership.objects.get_or_create(
+            user=user, municipality=municipality, defaults={"role": role}
+        )
+        token = default_token_generator.make_token(user)
+        url = _portal_url("account_reset_password_from_key", user_pk_to_url_str(user), token)
+        _mail(
+            [user],
+            "portal_invitation",
+            related_to=user,
+            municipality=municipality,
+            invited_by=by,
+            password_url=url,
+        )
+    return user
+
+
+def send_deadline_reminders(*, today=None) -> int:
+    """Remind the members of drafts whose round closes soon (once per draft)."""
+    today = today or timezone.localdate()
+    limit = today + datetime.timedelta(days=DEADLINE_REMINDER_DAYS)
+    sent = 0
+    drafts = Case.objects.filter(
+        status=DRAFT,
+        round__case_deadline__gte=today,
+        round__case_deadline__lte=limit,
+        deadline_reminded_at__isnull=True,
+    ).select_related("round", "municipality")
+    for case in drafts:
+        with transaction.atomic():
+            updated = Case.objects.filter(pk=case.pk, deadline_reminded_at__isnull=True).update(
+                deadline_reminded_at=timezone.now()
+            )
+            if not updated:
+                continue
+            _mail(
+                _members(case),
+                "case_deadline_reminder",
+                related_to=case,
+                case=case,
+                case_url=_portal_url("portal:case", case.pk),
+            )
+            sent += 1
+    return sent

@@ -1,0 +1,21 @@
+from django.urls import include, path
+
+from . import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("faelle/neu/", views.case_create, name="case_create"),
+    path("faelle/<int:pk>/", views.case_detail, name="case"),
+    path("faelle/<int:pk>/bearbeiten/", views.case_edit, name="case_edit"),
+    path("faelle/<int:pk>/aktion/<slug:name>/", views.case_action, name="case_action"),
+    path("faelle/<int:pk>/anhaenge/", views.attachment_upload, name="attachment_upload"),
+    path("anhaenge/<int:pk>/", views.attachment_download, name="attachment"),
+    path("anhaenge/<int:pk>/loeschen/", views.attachment_delete, name="attachment_delete"),
+    path("einladungen/<int:pk>/", views.invitation, name="invitation"),
+]
+
+# Log-in, log-out, password reset, e-mail change and MFA (django-allauth), also below /portal/
+# so that they share the portal's rules (never cached, idle time-out).
+account_urlpatterns = [path("konto/", include("allauth.urls"))]

@@ -1,0 +1,246 @@
+"""The partner municipalities' portal (/portal/, English /en/portal/). Every read goes
+through `selectors` with the user; what one may not see answers 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from . import selectors, services
+from .choices import AssignmentStatus
+from .forms import STEPS, AttachmentForm, CaseForm, CommentForm
+from .transitions import ASSIGNMENT_STATES, CASE_STATES, MEMBER, PeerLearningError
+
+
+@require_safe
+@login_required
+def dashboard(request):
+    """„Meine Kommune“: the municipality's cases by state, its rounds, the invitations, and
+    what waits for this person."""
+    user = request.user
+    cases = list(selectors.own_cases(user))
+    by_status = {}
+    for case in cases:
+        by_status.setdefault(case.get_status_display(), []).append(case)
+    context = {
+        "memberships": list(selectors.memberships(user)),
+        "cases_by_status": by_status,
+        "rounds": list(selectors.rounds_of(user)),
+        "assignments": list(selectors.assignments_for(user)),
+        "facilitated": list(selectors.rounds_facilitated(user)[:20]),
+        "action": {key: list(value) for key, value in selectors.needs_action(user).items()},
+        "network_cases": list(
+            selectors.visible_cases(user).exclude(
+                municipality_id__in=[c.municipality_id for c in cases]
+            )[:20]
+        ),
+    }
+    return render(request, "peer_learning/dashboard.html", context)
+
+
+def _step(request) -> int:
+    try:
+        step = int(request.GET.get("schritt", "1"))
+    except ValueError:
+        step = 1
+    return min(max(step, 1), len(STEPS)) - 1
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def case_create(request):
+    memberships = list(selectors.memberships(request.user))
+    if not memberships:
+        raise Http404
+    municipality = memberships[0].municipality
+    rounds = selectors.open_rounds_for(request.user)
+    form = CaseForm(request.POST or None, step=0, rounds=rounds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.create_case(
+                municipality=municipality, by=request.user, data=form.data_for_service()
+            )
+        except PeerLearningError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Ihr Entwurf ist gespeichert."))
+            target = "2" if "weiter" in request.POST else "1"
+            return redirect(f"{reverse('portal:case_edit', args=[case.pk])}?schritt={target}")
+    return render(
+        request,
+        "peer_learning/case_form.html",
+        {"form": form, "case": None, "steps": STEPS, "step": 0, "municipality": municipality},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def case_edit(request, pk):
+    case = selectors.case_for(request.user, pk)
+    if not selectors.may_edit(request.user, case):
+        raise Http404
+    step = _step(request)
+    rounds = selectors.open_rounds_for(request.user)
+    if case.round_id:
+        rounds = rounds | type(rounds)(model=rounds.model).filter(pk=case.round_id)
+    form = CaseForm(request.POST or None, instance=case, step=step, rounds=rounds.distinct())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_case(case, by=request.user, data=form.data_for_service())
+        except PeerLearningError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Ihr Entwurf ist gespeichert."))
+            if "weiter" in request.POST and step + 1 < len(STEPS):
+                return redirect(f"{request.path}?schritt={step + 2}")
+            if "fertig" in request.POST:
+                return redirect("portal:case", pk=case.pk)
+            return redirect(f"{request.path}?schritt={step + 1}")
+    context = {
+        "form": form,
+        "case": case,
+        "steps": STEPS,
+        "step": step,
+        "municipality": case.municipality,
+        "attachment_form": AttachmentForm(),
+        "attachments": list(case.attachments.all()),
+    }
+    return render(
+        request, "peer_learning/case_form.html", context, status=400 if form.errors else 200
+    )
+
+
+@require_safe
+@login_required
+def case_detail(request, pk):
+    user = request.user
+    case = selectors.case_for(user, pk)
+    redacted = selectors.shows_redacted(user, case)
+    actions = [
+        transition
+        for transition in CASE_STATES.actions_for(case, by=user)
+        if MEMBER in transition.actors
+    ]
+    context = {
+        "case": case,
+        "redacted": redacted,
+        "may_edit": selectors.may_edit(user, case),
+        "actions": actions,
+        "attachments": [] if redacted else list(case.attachments.all()),
+        "revisions": list(selectors.revisions_for(user, case)),
+        "missing": services.missing_for_submission(case) if selectors.may_edit(user, case) else [],
+        "comment_form": CommentForm(),
+    }
+    return render(request, "peer_learning/case_detail.html", context)
+
+
+@require_POST
+@login_required
+def case_action(request, pk, name):
+    case = selectors.case_for(request.user, pk)
+    transition = CASE_STATES.by_name(name)
+    if transition is None or MEMBER not in transition.actors:
+        raise Http404
+    form = CommentForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    try:
+        services.set_case_state(
+            case, transition.target, by=request.user, comment=comment, name=name
+        )
+    except PeerLearningError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, str(transition.success_message) % {"name": case.title})
+    return redirect("portal:case", pk=case.pk)
+
+
+@require_POST
+@login_required
+def attachment_upload(request, pk):
+    case = selectors.case_for(request.user, pk)
+    if not selectors.may_edit(request.user, case):
+        raise Http404
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Bitte wählen Sie eine Datei aus."))
+    else:
+        try:
+            services.add_attachment(case, by=request.user, upload=form.cleaned_data["file"])
+        except PeerLearningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Die Datei ist angehängt."))
+    return redirect(f"{reverse('portal:case_edit', args=[case.pk])}?schritt=3")
+
+
+@require_POST
+@login_required
+def attachment_delete(request, pk):
+    attachment = selectors.attachment_for(request.user, pk)
+    case = attachment.case
+    try:
+        services.remove_attachment(attachment, by=request.user)
+    except PeerLearningError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Die Datei ist entfernt."))
+    return redirect(f"{reverse('portal:case_edit', args=[case.pk])}?schritt=3")
+
+
+@require_safe
+@login_required
+def attachment_download(request, pk):
+    attachment = selectors.attachment_for(request.user, pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def invitation(request, pk):
+    """Accept or decline an invitation to advise on a case."""
+    assignment = selectors.assignment_for(request.user, pk)
+    form = CommentForm(request.POST or None)
+    if request.method == "POST":
+        name = request.POST.get("action", "")
+        transition = ASSIGNMENT_STATES.by_name(name)
+        if transition is None or name not in ("accept", "decline"):
+            raise Http404
+        comment = form.cleaned_data["comment"] if form.is_valid() else ""
+        if form.is_valid():
+            try:
+                services.set_assignment_state(
+                    assignment, transition.target, by=request.user, comment=comment, name=name
+                )
+            except PeerLearningError as error:
+                form.add_error("comment" if name == "decline" else None, error.message)
+            else:
+                messages.success(request, str(transition.success_message))
+                return redirect("portal:invitation", pk=assignment.pk)
+    case = assignment.case
+    visible = selectors.visible_cases(request.user).filter(pk=case.pk).exists()
+    context = {
+        "assignment": assignment,
+        "case": case,
+        "case_visible": visible,
+        "redacted": selectors.shows_redacted(request.user, case),
+        "form": form,
+        "open": assignment.status == AssignmentStatus.INVITED,
+    }
+    return render(
+        request, "peer_learning/invitation.html", context, status=400 if form.errors else 200
+    )

@@ -1,0 +1,1 @@
+"""The facilitators 'Wagtail admin: rounds, cases, peer assignments."""
