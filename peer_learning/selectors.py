@@ -141,6 +141,14 @@ def open_rounds_for(user) -> QuerySet[PeerLearningRound]:
     return rounds_of(user).filter(status=RoundStatus.OPEN)
 
 
+def rounds_to_choose(user, case: Case | None = None) -> QuerySet[PeerLearningRound]:
+    """The open rounds of the user's municipalities, and the case's own round."""
+    condition = Q(pk__in=open_rounds_for(user).values("pk"))
+    if case is not None and case.round_id:
+        condition |= Q(pk=case.round_id)
+    return PeerLearningRound.objects.filter(condition).order_by("-case_deadline")
+
+
 def revisions_for(user, case: Case):
     """Earlier versions: for the own municipality and the facilitators only."""
     if shows_redacted(user, case) or (

@@ -84,10 +84,8 @@ def case_edit(request, pk):
     if not selectors.may_edit(request.user, case):
         raise Http404
     step = _step(request)
-    rounds = selectors.open_rounds_for(request.user)
-    if case.round_id:
-        rounds = rounds | type(rounds)(model=rounds.model).filter(pk=case.round_id)
-    form = CaseForm(request.POST or None, instance=case, step=step, rounds=rounds.distinct())
+    rounds = selectors.rounds_to_choose(request.user, case)
+    form = CaseForm(request.POST or None, instance=case, step=step, rounds=rounds)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_case(case, by=request.user, data=form.data_for_service())

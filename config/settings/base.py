@@ -263,7 +263,7 @@ DAILY_COMMANDS = [
 
 # The apps' demo modules, in the order `manage.py load_demo_content` runs them (pages are
 # created in this order, so it is also the menu order).
-DEMO_CONTENT = ["home.demo", "events.demo", "outbox.demo"]
+DEMO_CONTENT = ["home.demo", "events.demo", "outbox.demo", "peer_learning.demo"]
 
 
 # --- The partner municipalities' portal (peer_learning) -----------------------------------
