@@ -12,3 +12,14 @@ def client_ip(request) -> str:
         if value.strip():
             return value.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def login_name(request, credentials) -> str:
+    """The name a log-in attempt was for, as django-axes counts it: the admin sends
+    `username`, the portal (django-allauth) an `email`; both lower-cased, so that changing the
+    case of the address does not reset the count."""
+    credentials = credentials or {}
+    name = credentials.get("username") or credentials.get("email") or ""
+    if not name and request is not None:
+        name = request.POST.get("login", "") or request.POST.get("username", "")
+    return str(name).strip().lower()

@@ -6,7 +6,6 @@ import datetime
 import filetype
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -322,6 +321,8 @@ def set_assignment_state(
 def invite_member(*, email: str, name: str, municipality, role=MembershipRole.MEMBER, by):
     """An account for a member (no self-sign-up): they set their password through the link
     in the invitation mail."""
+    # allauth's own token (it also covers the e-mail address), so its reset page accepts it.
+    from allauth.account.forms import default_token_generator
     from allauth.account.utils import user_pk_to_url_str
 
     User = get_user_model()

@@ -240,6 +240,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "home.http.client_ip"
+AXES_USERNAME_CALLABLE = "home.http.login_name"
 AXES_LOCKOUT_CALLABLE = "home.views.lockout"
 # No record of successful log-ins (address, browser) is kept: nobody needs it.
 AXES_DISABLE_ACCESS_LOG = True

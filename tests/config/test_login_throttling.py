@@ -98,3 +98,33 @@ def test_the_address_comes_from_the_trusted_proxy_header(client, editor):
 
     assert other_client.status_code == 302
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.7"}
+
+
+def test_the_portal_log_in_is_throttled_the_same_way(client, django_user_model):
+    from peer_learning.models import Membership
+    from tests.factories import MunicipalityFactory
+
+    user = django_user_model.objects.create_user(
+        "ayla@andernach.example", "ayla@andernach.example", PASSWORD
+    )
+    Membership.objects.create(user=user, municipality=MunicipalityFactory())
+
+    def portal_log_in(password, login="ayla@andernach.example"):
+        return client.post(
+            "/portal/konto/login/",
+            {"login": login, "password": password},
+            REMOTE_ADDR="203.0.113.9",
+        )
+
+    answers = [
+        portal_log_in(
+            f"falsch-{n}", login=["Ayla@Andernach.example", "ayla@andernach.example"][n % 2]
+        ).status_code
+        for n in range(5)
+    ]
+    locked = portal_log_in(PASSWORD)
+
+    assert answers[:4] == [200, 200, 200, 200]
+    assert locked.status_code == 429
+    assert "Anmeldung vorübergehend gesperrt" in text_of(locked)
+    assert "_auth_user_id" not in client.session

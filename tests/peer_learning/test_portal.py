@@ -368,3 +368,51 @@ def test_nothing_of_a_case_reaches_the_public_site(client, make_case, home_page)
     for path in ("/sitemap.xml", "/suche/?q=Geheimes", "/aktuell/feed/rss/", "/"):
         response = client.get(path)
         assert "Geheimes Vorhaben" not in response.content.decode(), path
+
+
+def test_password_reset_mail_goes_through_the_outbox_and_sets_a_new_password(client, member):
+    from outbox.models import OutboundEmail
+
+    with after_commit():
+        response = client.post("/portal/konto/password/reset/", {"email": member.email})
+
+    assert response.status_code == 302
+    row = OutboundEmail.objects.get(template="account_password_reset_key")
+    assert row.recipient == member.email
+    [message] = mail.outbox
+    link = next(
+        line for line in message.body.splitlines() if "/portal/konto/password/reset/key/" in line
+    )
+    path = link.strip().split("localhost", 1)[1]
+    form_page = client.get(path, follow=True)
+    action = form_page.redirect_chain[-1][0] if form_page.redirect_chain else path
+    done = client.post(
+        action, {"password1": "ganz-neues-passwort-7", "password2": "ganz-neues-passwort-7"}
+    )
+
+    assert done.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password("ganz-neues-passwort-7")
+
+
+def test_an_invited_member_sets_the_password_through_the_invitation_link(
+    client, andernach, facilitator
+):
+    with after_commit():
+        user = services.invite_member(
+            email="Neu@Andernach.example", name="Nele Neu", municipality=andernach, by=facilitator
+        )
+
+    [message] = mail.outbox
+    assert message.subject == "Ihr Zugang zum Portal „Integration im Querschnitt“"
+    assert not user.has_usable_password()
+    path = message.body.split("http://localhost", 1)[1].split()[0]
+    page = client.get(path, follow=True)
+    action = page.redirect_chain[-1][0] if page.redirect_chain else path
+    client.post(
+        action, {"password1": "mein-erstes-passwort-3", "password2": "mein-erstes-passwort-3"}
+    )
+
+    user.refresh_from_db()
+    assert user.check_password("mein-erstes-passwort-3")
+    assert user.memberships.get().municipality == andernach
