@@ -116,7 +116,7 @@ def create_case(*, municipality, by, data: dict) -> Case:
 def update_case(case: Case, *, by, data: dict) -> Case:
     """Save what a member typed; only drafts and cases sent back for changes."""
     with transaction.atomic():
-        case = Case.objects.select_for_update().get(pk=case.pk)
+        case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
         if case.status not in EDITABLE_STATUSES or not is_member_of(by, case.municipality_id):
             raise PeerLearningError(_("Dieser Fall kann zurzeit nicht bearbeitet werden."))
         _apply(case, data)
@@ -142,7 +142,7 @@ def set_case_state(case: Case, target: str, *, by, comment: str = "", name: str 
     """The one way a case changes its state (see transitions.CASE_STATES)."""
     comment = comment.strip()
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("round").get(pk=case.pk)
+        case = Case.objects.select_for_update(of=("self",)).select_related("round").get(pk=case.pk)
         old = case.status
         change = CASE_STATES.check(case, target, by=by, name=name)
         if change.comment == "required" and not comment:
@@ -253,7 +253,7 @@ def remove_attachment(attachment: CaseAttachment, *, by) -> None:
 def assign_peer(case: Case, *, user, role: str, due_date=None, by) -> PeerAssignment:
     """Invite `user` to the case. Never someone of the case's own municipality."""
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("round").get(pk=case.pk)
+        case = Case.objects.select_for_update(of=("self",)).select_related("round").get(pk=case.pk)
         if not facilitates(by, case.round):
             raise PeerLearningError(_("Sie dürfen diese Änderung nicht vornehmen."))
         if case.status not in (CaseStatus.ACCEPTED, CaseStatus.IN_CONSULTATION):
@@ -288,7 +288,7 @@ def set_assignment_state(
     comment = comment.strip()
     with transaction.atomic():
         assignment = (
-            PeerAssignment.objects.select_for_update()
+            PeerAssignment.objects.select_for_update(of=("self",))
             .select_related("case", "case__round")
             .get(pk=assignment.pk)
         )

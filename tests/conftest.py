@@ -11,7 +11,11 @@ from tests.factories import translate_page
 _db_blocker = None  # pytest-django's blocker, kept for the teardown hook below
 # Tests that share a demo site, by node id prefix: with pytest-xdist, each group runs on one
 # worker (see pytest_xdist_make_scheduler).
-SHARE_A_DEMO_SITE = ("tests/browser/", "tests/home/test_demo_content.py::")
+SHARE_A_DEMO_SITE = (
+    "tests/browser/",
+    "tests/home/test_demo_content.py::",
+    "tests/peer_learning/test_demo.py::",
+)
 
 
 @pytest.fixture(scope="session")

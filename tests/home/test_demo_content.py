@@ -755,10 +755,23 @@ class TestRolesAndOutbox:
             for user in user_model.objects.all()
         }
 
+        portal = {
+            f"{slug}@demo.querschnitt.example": []
+            for slug in (
+                "andernach",
+                "ludwigshafen",
+                "salzgitter",
+                "cuxhaven",
+                "hildesheim",
+                "rotenburg-wuemme",
+            )
+        }
         assert groups == {
             "admin": [],
             "redaktion": ["Redaktion"],
             "organisation": ["Veranstaltungsorganisation"],
+            **portal,
+            "moderation@demo.querschnitt.example": ["Fachbegleitung"],
         }
         for username in groups:
             assert client.login(username=username, password=DEMO_PASSWORD), username

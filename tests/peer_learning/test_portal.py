@@ -200,7 +200,8 @@ def test_a_member_writes_a_case_over_two_sittings_and_it_goes_all_the_way(
         services.set_case_state(
             case, CaseStatus.CHANGES_REQUESTED, by=facilitator, comment="Bitte die Akteure genauer."
         )
-    [to_member, to_colleague] = sorted(mail.outbox, key=lambda m: m.to[0])
+    to_member, to_colleague = sorted(mail.outbox, key=lambda m: m.to[0])
+    assert to_colleague.to == [colleague.email] or to_member.to == [colleague.email]
     assert "Bitte die Akteure genauer." in to_member.body
     assert f"/portal/faelle/{case.pk}/" in to_member.body
     mail.outbox.clear()

@@ -49,4 +49,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo site was already up to date."))
         source = "DEMO_PASSWORD" if os.environ.get("DEMO_PASSWORD") else "the default demo password"
         users = ", ".join(account.username for account in content.ACCOUNTS)
-        self.stdout.write(f"Logins: {users} with {source} (see README).")
+        self.stdout.write(
+            f"Logins: {users} (admin) and the portal's demo accounts, all with {source} "
+            "(see README)."
+        )

@@ -1,0 +1,751 @@
+"""The portal's demo data: accounts of the six partner municipalities and the facilitator,
+two peer-learning rounds, and cases in every state and at every level of confidentiality.
+
+Pure data. Every person logs in with the demo password (README). The cases are made through
+`peer_learning.services` by `peer_learning.demo`, along `CASE_PATHS`; the texts describe
+situations in municipal administrations and contain no personal data of clients.
+"""
+
+from dataclasses import dataclass, field
+
+from home.demo.specs import DemoAccount, GeneratedImage
+
+from ..choices import (
+    AssignmentRole,
+    AssignmentStatus,
+    Attribution,
+    CaseStatus,
+    Confidentiality,
+    HelpWanted,
+    MembershipRole,
+    Method,
+    RoundFormat,
+    RoundStatus,
+)
+
+# --- People ---------------------------------------------------------------------------------
+
+DEMO_DOMAIN = "demo.querschnitt.example"  # .example: reserved, never delivers (RFC 2606)
+FACILITATOR_GROUP_KEY = "facilitators"
+FACILITATOR_GROUP = "Fachbegleitung"
+FACILITATOR_PERMISSIONS = ("wagtailadmin.access_admin", "peer_learning.facilitate")
+# Members belong to their municipality since this many days before the first run, so they
+# were members during the past round.
+MEMBER_SINCE_DAYS = 400
+
+
+def portal_account(local_part: str, first_name: str, last_name: str, **options) -> DemoAccount:
+    email = f"{local_part}@{DEMO_DOMAIN}"
+    return DemoAccount(email, email, first_name, last_name, **options)
+
+
+FACILITATOR = portal_account("moderation", "Miriam", "Schäfer", groups=(FACILITATOR_GROUP_KEY,))
+
+
+@dataclass(frozen=True)
+class Member:
+    account: DemoAccount
+    municipality: str  # slug of home.Municipality
+    role: str = MembershipRole.MEMBER
+    position: str = ""  # for the README
+
+
+MEMBERS = [
+    Member(
+        portal_account("andernach", "Julia", "Hoffmann"),
+        "andernach",
+        position="Integrationsbeauftragte",
+    ),
+    Member(
+        portal_account("ludwigshafen", "Murat", "Yılmaz"),
+        "ludwigshafen",
+        position="Büro für Integration",
+    ),
+    Member(
+        portal_account("salzgitter", "Sabine", "Krüger"),
+        "salzgitter",
+        position="Fachdienst Integration",
+    ),
+    Member(
+        portal_account("cuxhaven", "Jan-Hendrik", "Meyer"),
+        "cuxhaven",
+        position="Fachdienst Integration des Landkreises",
+    ),
+    Member(
+        portal_account("hildesheim", "Thomas", "Brandt"),
+        "hildesheim",
+        role=MembershipRole.COORDINATOR,
+        position="Leitung der Koordinierungsstelle Integration",
+    ),
+    Member(
+        portal_account("rotenburg-wuemme", "Anna", "Lüdemann"),
+        "rotenburg-wuemme",
+        position="Integrationsmanagement des Landkreises",
+    ),
+]
+ACCOUNTS = [*(member.account for member in MEMBERS), FACILITATOR]
+
+
+def member_of(municipality: str) -> DemoAccount:
+    return next(member.account for member in MEMBERS if member.municipality == municipality)
+
+
+# --- Rounds ---------------------------------------------------------------------------------
+
+PAST, CURRENT = "past", "current"
+
+
+@dataclass(frozen=True)
+class RoundSpec:
+    key: str
+    title: str  # the stable key: a round is found by its title
+    description: str
+    format: str
+    attribution: str
+    status: str
+    # The session is this many days from the day the round is created, or on the day of the
+    # event page `event` (a key of the events demo) where that exists. The other dates count
+    # back from the session (`DATE_OFFSETS`). All of them are set once, when the round is made.
+    session_in_days: int
+    event: str = ""
+
+
+# Days before the session: cases due, questions clarified, written contributions due.
+DATE_OFFSETS = {"case_deadline": -21, "clarification_until": -14, "feedback_due": -7}
+
+ROUNDS = [
+    RoundSpec(
+        key=PAST,
+        title="Peer-Learning-Runde 1: Aufgabenteilung im Landkreis",
+        description=(
+            "Die erste Runde der kollegialen Fallberatung mit allen sechs Partnerkommunen. "
+            "Beraten wurde beim Peer-Learning-Treffen im Kreishaus Rotenburg (Wümme); die "
+            "Fachbegleitung des ism hat die Anregungen anschließend zusammengefasst."
+        ),
+        format=RoundFormat.LIVE,
+        attribution=Attribution.BY_MUNICIPALITY,
+        status=RoundStatus.FINISHED,
+        session_in_days=-24,
+        event="peer-learning-rotenburg",
+    ),
+    RoundSpec(
+        key=CURRENT,
+        title="Peer-Learning-Runde 2: Ehrenamt, Beteiligung und Vielfalt",
+        description=(
+            "Die Partnerkommunen reichen bis zum Einreichungsschluss ihre Fälle ein. Die "
+            "Fachbegleitung nimmt sie in die Runde auf und lädt Peers aus den anderen Kommunen "
+            "ein. Die Peers schicken vorab kurze schriftliche Beratungsbeiträge; beraten wird "
+            "in einer gemeinsamen Online-Sitzung."
+        ),
+        format=RoundFormat.HYBRID,
+        attribution=Attribution.BY_MUNICIPALITY,
+        status=RoundStatus.OPEN,
+        session_in_days=42,
+    ),
+]
+
+
+# --- Cases ----------------------------------------------------------------------------------
+
+SUBMITTED = CaseStatus.SUBMITTED
+CHANGES_REQUESTED = CaseStatus.CHANGES_REQUESTED
+RESUBMITTED = CaseStatus.RESUBMITTED
+ACCEPTED = CaseStatus.ACCEPTED
+IN_CONSULTATION = CaseStatus.IN_CONSULTATION
+WITHDRAWN = CaseStatus.WITHDRAWN
+DECLINED = CaseStatus.DECLINED
+REVISE = "revise"  # the member edits the case (services.update_case) before resubmitting
+
+# The way into each state, as the portal's buttons go: members submit, revise, resubmit and
+# withdraw; the facilitator asks for changes, accepts, starts the consultation and declines.
+CASE_PATHS = {
+    CaseStatus.DRAFT: (),
+    SUBMITTED: (SUBMITTED,),
+    CHANGES_REQUESTED: (SUBMITTED, CHANGES_REQUESTED),
+    RESUBMITTED: (SUBMITTED, CHANGES_REQUESTED, REVISE, RESUBMITTED),
+    ACCEPTED: (SUBMITTED, ACCEPTED),
+    IN_CONSULTATION: (SUBMITTED, ACCEPTED, IN_CONSULTATION),
+    WITHDRAWN: (SUBMITTED, WITHDRAWN),
+    DECLINED: (SUBMITTED, DECLINED),
+}
+MEMBER_STEPS = frozenset({SUBMITTED, REVISE, RESUBMITTED, WITHDRAWN})
+
+
+@dataclass(frozen=True)
+class AttachmentSpec:
+    name: str  # the file name the member uploaded
+    kind: str  # "pdf" or "png": generated by peer_learning.demo
+    title: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AssignmentSpec:
+    municipality: str  # the peer is the member of this municipality
+    role: str
+    status: str
+    decline_reason: str = ""
+
+
+@dataclass(frozen=True)
+class CaseSpec:
+    municipality: str
+    round: str  # PAST or CURRENT
+    status: str
+    data: dict  # Case.CONTENT_FIELDS; "focus_area" is a slug, the round is set from `round`
+    comments: dict = field(default_factory=dict)  # by target state
+    revision: dict = field(default_factory=dict)  # what the member changes before resubmitting
+    redacted_version: str = ""  # the facilitator's text for peers (confidential cases)
+    attachments: tuple[AttachmentSpec, ...] = ()
+    assignments: tuple[AssignmentSpec, ...] = ()
+
+
+PEER = AssignmentRole.PEER
+MODERATION = AssignmentRole.MODERATION
+MINUTES = AssignmentRole.MINUTES
+INVITED = AssignmentStatus.INVITED
+ASSIGNMENT_ACCEPTED = AssignmentStatus.ACCEPTED
+ASSIGNMENT_DECLINED = AssignmentStatus.DECLINED
+DONE = AssignmentStatus.DONE
+
+CASES = [
+    # --- The past round: the case the news item „Peer-Learning: Wie Landkreis und Gemeinden
+    # Aufgaben teilen“ reports on. Its peers have done their part.
+    CaseSpec(
+        municipality="cuxhaven",
+        round=PAST,
+        status=IN_CONSULTATION,
+        data={
+            "title": (
+                "Integrationsaufgaben zwischen Landkreis und kreisangehörigen Gemeinden "
+                "verbindlich aufteilen"
+            ),
+            "summary": (
+                "Mehrere Gemeinden im Landkreis haben eigene Stellen für Integration geschaffen. "
+                "Wer welche Aufgaben übernimmt, ist nirgends festgehalten – Doppelarbeit und "
+                "Lücken sind die Folge."
+            ),
+            "focus_area": "organisation",
+            "situation": (
+                "Sieben der fünfzehn kreisangehörigen Gemeinden haben in den letzten Jahren "
+                "eigene Integrationsstellen eingerichtet, teils in Teilzeit, teils befristet aus "
+                "Fördermitteln. Der Landkreis koordiniert das Integrationsmanagement und "
+                "finanziert die Migrationsberatung der freien Träger. Absprachen zwischen Kreis "
+                "und Gemeinden laufen über persönliche Kontakte; wenn Personal wechselt, gehen "
+                "sie verloren. Gemeinden ohne eigene Stelle fühlen sich vom Kreis allein "
+                "gelassen, Gemeinden mit Stelle beklagen, dass der Kreis Angebote plant, ohne "
+                "sie einzubeziehen."
+            ),
+            "actors": (
+                "Fachdienst Integration des Landkreises; die Integrationsstellen der Gemeinden; "
+                "Bürgermeister*innen und Samtgemeindeverwaltungen; Migrationsberatung der "
+                "Wohlfahrtsverbände; Jobcenter. Der Kreis wünscht sich einheitliche Standards, "
+                "die Gemeinden wollen ihre Spielräume behalten."
+            ),
+            "tried": (
+                "Eine jährliche Dienstbesprechung mit allen Gemeinden: gut besucht, aber ohne "
+                "verbindliche Ergebnisse. Der Entwurf einer Aufgabenmatrix blieb in der "
+                "Abstimmung mit den Hauptverwaltungsbeamt*innen stecken."
+            ),
+            "key_question": (
+                "Wie können wir erreichen, dass Landkreis und Gemeinden ihre Integrationsaufgaben "
+                "verbindlich aufteilen, ohne dass die Gemeinden Gestaltungsspielraum verlieren?"
+            ),
+            "help_wanted": [HelpWanted.EXPERIENCES, HelpWanted.MATERIALS, HelpWanted.ACTION_PLAN],
+            "method": Method.EXPERIENCE_REPORTS,
+            "constraints_text": (
+                "Zusätzliche Stellen sind nicht in Sicht. Eine Vereinbarung muss vom "
+                "Kreisausschuss und von den Räten der Gemeinden mitgetragen werden."
+            ),
+            "success_criteria": (
+                "Eine Kooperationsvereinbarung mit Aufgabenmatrix und festen Ansprechpersonen, "
+                "die alle Gemeinden unterschreiben; eine halbjährliche Abstimmungsrunde, die "
+                "auch Personalwechsel übersteht."
+            ),
+            "confidentiality": Confidentiality.NETWORK,
+            "no_personal_data_confirmed": True,
+            "publication_consent": True,
+        },
+        comments={
+            ACCEPTED: "Vielen Dank – ein Thema, das alle Landkreise der Runde kennen.",
+        },
+        assignments=(
+            AssignmentSpec("rotenburg-wuemme", MODERATION, DONE),
+            AssignmentSpec("salzgitter", PEER, DONE),
+            AssignmentSpec("ludwigshafen", PEER, DONE),
+            AssignmentSpec("andernach", MINUTES, DONE),
+        ),
+    ),
+    # --- The current round ----------------------------------------------------------------
+    # A draft that still lacks its success criteria and the confirmation that it contains no
+    # personal data; the sketch of the current process is attached.
+    CaseSpec(
+        municipality="andernach",
+        round=CURRENT,
+        status=CaseStatus.DRAFT,
+        data={
+            "title": "Ehrenamtskoordination zwischen Stadtverwaltung und Initiativen neu ordnen",
+            "summary": (
+                "Ehrenamtliche in der Integrationsarbeit wenden sich mit ihren Fragen an "
+                "verschiedene Stellen der Verwaltung. Eine feste Ansprechperson fehlt, "
+                "Informationen kommen spät oder gar nicht an."
+            ),
+            "focus_area": "akteure",
+            "situation": (
+                "Rund 120 Ehrenamtliche engagieren sich in Sprachcafés, Patenschaften und in der "
+                "Begleitung zu Behörden. Die Stadt unterstützt sie über das Integrationsbüro, "
+                "das Sozialamt und die Ehrenamtsagentur – ohne klare Aufgabenteilung. "
+                "Ehrenamtliche berichten, dass sie von Stelle zu Stelle verwiesen werden und "
+                "von geänderten Verfahren erst spät erfahren. Zwei Initiativen haben ihre "
+                "Angebote deshalb eingeschränkt."
+            ),
+            "actors": (
+                "Integrationsbüro, Sozialamt, städtische Ehrenamtsagentur, Initiativen und "
+                "Vereine, Kirchengemeinden. Alle wollen die Ehrenamtlichen halten; keine Stelle "
+                "möchte zusätzliche Aufgaben ohne zusätzliche Stunden übernehmen."
+            ),
+            "tried": (
+                "Ein gemeinsamer E-Mail-Verteiler (wird kaum genutzt) und ein "
+                "Ehrenamtsstammtisch zweimal im Jahr (gut besucht, aber zu selten für aktuelle "
+                "Fragen)."
+            ),
+            "key_question": (
+                "Wie können wir erreichen, dass Ehrenamtliche in der Integrationsarbeit eine "
+                "feste Ansprechperson in der Verwaltung haben und rechtzeitig informiert werden?"
+            ),
+            "help_wanted": [HelpWanted.IDEAS, HelpWanted.EXPERIENCES, HelpWanted.MATERIALS],
+            "method": Method.BRAINSTORMING,
+            "constraints_text": (
+                "Die Ehrenamtsagentur ist mit einer halben Stelle besetzt; neue Stellen sieht "
+                "der laufende Haushalt nicht vor."
+            ),
+            "success_criteria": "",
+            "confidentiality": Confidentiality.GROUP,
+            "no_personal_data_confirmed": False,
+            "publication_consent": False,
+        },
+        attachments=(
+            AttachmentSpec(
+                name="Ablaufskizze_Ehrenamtskoordination.pdf",
+                kind="pdf",
+                title="Ablaufskizze Ehrenamtskoordination (Entwurf)",
+                lines=(
+                    "Stadt Andernach - Demo-Dokument, keine echten Daten",
+                    "",
+                    "1. Eine Initiative meldet einen Bedarf (Raum, Schulung, Auskunft).",
+                    "2. Die Anfrage geht je nach Absender an Integrationsbüro, Sozialamt",
+                    "   oder Ehrenamtsagentur.",
+                    "3. Eine Weiterleitung zwischen den Stellen ist nicht geregelt.",
+                    "4. Rückmeldung an die Initiative: ohne feste Frist.",
+                    "",
+                    "Offen: Wer ist erste Anlaufstelle? Wer informiert über Änderungen?",
+                ),
+            ),
+        ),
+    ),
+    CaseSpec(
+        municipality="ludwigshafen",
+        round=CURRENT,
+        status=SUBMITTED,
+        data={
+            "title": "Interkulturelle Öffnung der Personalgewinnung in der Stadtverwaltung",
+            "summary": (
+                "Die Stadtverwaltung möchte mehr Beschäftigte mit Einwanderungsgeschichte "
+                "gewinnen. Ausschreibungen und Auswahlverfahren erreichen diese Zielgruppe "
+                "bisher kaum."
+            ),
+            "focus_area": "vielfalt",
+            "situation": (
+                "Ein großer Teil der Bevölkerung hat eine Einwanderungsgeschichte, in der "
+                "Verwaltung ist ihr Anteil deutlich geringer. Der Stadtrat hat ein Leitbild "
+                "Vielfalt beschlossen; umsetzen soll es der Personalbereich, fachlich begleitet "
+                "vom Büro für Integration. Ausschreibungstexte, Auswahlkriterien und das "
+                "Ausbildungsmarketing sind bisher unverändert."
+            ),
+            "actors": (
+                "Personalbereich, Büro für Integration, Personalrat, Gleichstellungsstelle, "
+                "Ausbildungsleitung; außerhalb der Verwaltung Migrantenorganisationen, Schulen "
+                "und die Agentur für Arbeit. Der Personalrat achtet auf gleiche Chancen im "
+                "Verfahren, die Fachbereiche auf schnelle Besetzungen."
+            ),
+            "tried": (
+                "Ein Satz zur Vielfalt in allen Ausschreibungen und ein Infostand beim "
+                "Sommerfest eines Kulturvereins. Die Zahl der Bewerbungen aus der Zielgruppe "
+                "hat sich kaum verändert."
+            ),
+            "key_question": (
+                "Wie können wir erreichen, dass sich mehr Menschen mit Einwanderungsgeschichte "
+                "bei der Stadtverwaltung bewerben und im Auswahlverfahren faire Chancen haben?"
+            ),
+            "help_wanted": [HelpWanted.EXPERIENCES, HelpWanted.MATERIALS, HelpWanted.CONTACTS],
+            "method": Method.EXPERIENCE_REPORTS,
+            "constraints_text": (
+                "Die Auswahl folgt der Bestenauslese. Angaben zur Einwanderungsgeschichte der "
+                "Beschäftigten werden nur freiwillig und anonym erhoben."
+            ),
+            "success_criteria": (
+                "Innerhalb von zwei Jahren mehr Bewerbungen aus der Zielgruppe für die "
+                "Ausbildungsberufe; ein mit dem Personalrat abgestimmter Leitfaden für "
+                "diversitätssensible Auswahlgespräche."
+            ),
+            "confidentiality": Confidentiality.NETWORK,
+            "no_personal_data_confirmed": True,
+            "publication_consent": True,
+        },
+    ),
+    # Sent back: the member has to revise it before resubmitting.
+    CaseSpec(
+        municipality="salzgitter",
+        round=CURRENT,
+        status=CHANGES_REQUESTED,
+        data={
+            "title": "Migrantenorganisationen an der Fortschreibung des Integrationskonzepts "
+            "beteiligen",
+            "summary": (
+                "Bei der Fortschreibung des Integrationskonzepts sollen Migrantenorganisationen "
+                "mitwirken. Spannungen zwischen einzelnen Vereinen und der Verwaltung belasten "
+                "das Verfahren."
+            ),
+            "focus_area": "beteiligung",
+            "situation": (
+                "Das Integrationskonzept der Stadt wird fortgeschrieben. Zur Auftaktveranstaltung "
+                "kamen Vertreter*innen von vierzehn Vereinen; zwei größere Vereine blieben fern, "
+                "weil sie sich bei der Vergabe städtischer Räume benachteiligt sehen. In den "
+                "Ratsfraktionen wird gefragt, ob die Beteiligung repräsentativ ist."
+            ),
+            "actors": (
+                "Fachdienst Integration (federführend), Integrationsbeirat, "
+                "Migrantenorganisationen und Moscheegemeinden, Ratsfraktionen, Stadtteilbüros. "
+                "Einige Vereine erwarten für ihre Mitwirkung eine feste Förderung."
+            ),
+            "tried": "Eine offene Auftaktveranstaltung und Gespräche mit zwei Vereinsvorständen.",
+            "key_question": (
+                "Wie können wir erreichen, dass sich die Migrantenorganisationen trotz der "
+                "Konflikte an der Fortschreibung beteiligen?"
+            ),
+            "help_wanted": [HelpWanted.ASSESSMENT, HelpWanted.IDEAS],
+            "method": Method.HYPOTHESES,
+            "constraints_text": "Der Rat soll die Fortschreibung in zwölf Monaten beschließen.",
+            "success_criteria": "",
+            "confidentiality": Confidentiality.CONFIDENTIAL,
+            "no_personal_data_confirmed": True,
+            "publication_consent": False,
+        },
+        comments={
+            CHANGES_REQUESTED: (
+                "Vielen Dank für den Fall! Bitte ergänzen Sie, was die Gespräche mit den "
+                "Vereinsvorständen ergeben haben, und beschreiben Sie, woran Sie eine gelungene "
+                "Beteiligung erkennen würden. Den Streit um die Räume bitte nur allgemein "
+                "schildern, damit die Vereine nicht erkennbar sind."
+            ),
+        },
+        redacted_version=(
+            "Eine Stadt schreibt ihr Integrationskonzept fort und möchte "
+            "Migrantenorganisationen daran beteiligen. Nicht alle Vereine nehmen teil, "
+            "einige haben Vorbehalte gegenüber der Verwaltung. Gefragt ist, wie eine Beteiligung "
+            "gelingt, die auch kritische Stimmen einbezieht und die der Rat als tragfähig "
+            "anerkennt."
+        ),
+    ),
+    # Revised and sent again: waits for the facilitator.
+    CaseSpec(
+        municipality="rotenburg-wuemme",
+        round=CURRENT,
+        status=RESUBMITTED,
+        data={
+            "title": "Sprachmittlung gemeinsam mit den Samtgemeinden organisieren",
+            "summary": (
+                "Landkreis und Gemeinden beauftragen Sprachmittlung bisher jeweils selbst. Ein "
+                "gemeinsamer Pool könnte Kosten sparen und die Qualität sichern – wenn sich alle "
+                "auf Regeln einigen."
+            ),
+            "focus_area": "organisation",
+            "situation": (
+                "Kreisverwaltung, Samtgemeinden und Schulen organisieren Sprachmittlung jeweils "
+                "auf eigene Faust: über Honorarkräfte, Ehrenamtliche oder Videodolmetschen. "
+                "Gemeinsame Qualitätsstandards gibt es nicht, die Honorarsätze sind "
+                "unterschiedlich. Ehrenamtliche Sprachmittler*innen werden oft von mehreren "
+                "Stellen zugleich angefragt."
+            ),
+            "actors": (
+                "Fachdienst Integration des Landkreises, Samt- und Einheitsgemeinden, "
+                "Gesundheitsamt, Schulen, ehrenamtliche Sprachmittler*innen und ein freier "
+                "Träger mit einem Dolmetscherpool."
+            ),
+            "tried": (
+                "Eine Umfrage unter den Gemeinden zum Bedarf (fast alle haben geantwortet). Das "
+                "Angebot eines freien Trägers für einen kreisweiten Pool wurde aus Kostengründen "
+                "nicht weiterverfolgt."
+            ),
+            "key_question": (
+                "Wie können wir erreichen, dass Landkreis und Gemeinden einen gemeinsamen "
+                "Sprachmittlungspool aufbauen und gemeinsam finanzieren?"
+            ),
+            "help_wanted": [HelpWanted.EXPERIENCES, HelpWanted.MATERIALS, HelpWanted.ACTION_PLAN],
+            "method": Method.ADVICE,
+            "constraints_text": (
+                "Jede Gemeinde entscheidet selbst, ob sie sich beteiligt; eine Kostenbeteiligung "
+                "braucht Ratsbeschlüsse."
+            ),
+            "success_criteria": (
+                "Mindestens zwei Drittel der Gemeinden machen mit; einheitliche Honorarsätze; "
+                "ein Vermittlungsweg, der auch kurzfristige Anfragen abdeckt."
+            ),
+            "confidentiality": Confidentiality.GROUP,
+            "no_personal_data_confirmed": True,
+            "publication_consent": True,
+        },
+        comments={
+            CHANGES_REQUESTED: (
+                "Bitte ergänzen Sie, welche Kosten heute ungefähr entstehen und wer im Kreis "
+                "die Vermittlung übernehmen könnte. Dann können die Peers realistische "
+                "Vorschläge machen."
+            ),
+        },
+        revision={
+            "constraints_text": (
+                "Jede Gemeinde entscheidet selbst, ob sie sich beteiligt; eine Kostenbeteiligung "
+                "braucht Ratsbeschlüsse. Nach der Umfrage geben Kreis und Gemeinden zusammen "
+                "rund 60.000 Euro im Jahr für Sprachmittlung aus. Die Vermittlung könnte die "
+                "Koordinierungsstelle im Fachdienst Integration übernehmen, wenn sie dafür "
+                "Stunden aus dem Integrationsmanagement erhält."
+            ),
+        },
+    ),
+    # Accepted, with the peers' invitations open, accepted and declined. Peers see only the
+    # facilitator's shortened version.
+    CaseSpec(
+        municipality="hildesheim",
+        round=CURRENT,
+        status=ACCEPTED,
+        data={
+            "title": "Ehrenamtliche Unterstützerkreise und Ausländerbehörde wieder ins Gespräch "
+            "bringen",
+            "summary": (
+                "Nach öffentlicher Kritik ehrenamtlicher Unterstützerkreise an der "
+                "Ausländerbehörde ist die Zusammenarbeit festgefahren. Der Landkreis sucht einen "
+                "Weg zurück zu einem sachlichen Austausch."
+            ),
+            "focus_area": "akteure",
+            "situation": (
+                "Unterstützerkreise aus mehreren Gemeinden haben sich in einem offenen Brief und "
+                "in der Lokalpresse über lange Bearbeitungszeiten und schwer erreichbare "
+                "Sachbearbeitung beschwert. Die Beschäftigten der Ausländerbehörde fühlen sich "
+                "pauschal angegriffen; ein geplantes Austauschtreffen wurde abgesagt. Die "
+                "Koordinierungsstelle Integration steht zwischen den Seiten."
+            ),
+            "actors": (
+                "Ausländerbehörde, Koordinierungsstelle Integration, Dezernatsleitung, die "
+                "Unterstützerkreise und ihre Sprecher*innen, Kreistagsfraktionen, Lokalpresse."
+            ),
+            "tried": (
+                "Ein Gesprächsangebot der Dezernatsleitung, das die Unterstützerkreise als "
+                "Beschwichtigung verstanden haben, und häufige Fragen zu Bearbeitungszeiten auf "
+                "der Website des Landkreises."
+            ),
+            "key_question": (
+                "Wie können wir erreichen, dass Ausländerbehörde und Unterstützerkreise wieder "
+                "regelmäßig und sachlich miteinander sprechen?"
+            ),
+            "help_wanted": [HelpWanted.EXPERIENCES, HelpWanted.ASSESSMENT, HelpWanted.IDEAS],
+            "method": Method.RESONANCE,
+            "constraints_text": (
+                "Einzelfälle dürfen in einem gemeinsamen Format nicht besprochen werden "
+                "(Datenschutz). Die Personallage der Ausländerbehörde bleibt auf absehbare Zeit "
+                "angespannt."
+            ),
+            "success_criteria": (
+                "Ein vereinbartes Austauschformat, das mindestens zweimal stattgefunden hat; "
+                "Kritik kommt über einen verabredeten Weg statt über die Presse."
+            ),
+            "confidentiality": Confidentiality.CONFIDENTIAL,
+            "no_personal_data_confirmed": True,
+            "publication_consent": False,
+        },
+        comments={
+            ACCEPTED: (
+                "Aufgenommen. Die Peers erhalten nur die gekürzte Fassung ohne Hinweise auf den "
+                "Landkreis."
+            ),
+        },
+        redacted_version=(
+            "Ein Landkreis berichtet von einer festgefahrenen Zusammenarbeit zwischen "
+            "ehrenamtlichen Unterstützerkreisen und einer Behörde der Kreisverwaltung. Nach "
+            "öffentlicher Kritik fühlen sich beide Seiten missverstanden. Gefragt ist, mit "
+            "welchen Formaten andere Kommunen einen regelmäßigen, sachlichen Austausch zwischen "
+            "Ehrenamt und Verwaltung aufgebaut haben, ohne dass dort Einzelfälle besprochen "
+            "werden."
+        ),
+        assignments=(
+            AssignmentSpec("rotenburg-wuemme", PEER, ASSIGNMENT_ACCEPTED),
+            AssignmentSpec("andernach", PEER, INVITED),
+            AssignmentSpec(
+                "ludwigshafen",
+                PEER,
+                ASSIGNMENT_DECLINED,
+                decline_reason=(
+                    "Ich vertrete in den nächsten Wochen die Leitung unseres Büros und schaffe "
+                    "die Vorbereitung leider nicht. In der nächsten Runde bin ich gern wieder "
+                    "dabei."
+                ),
+            ),
+        ),
+    ),
+    # In consultation, with its network map attached.
+    CaseSpec(
+        municipality="cuxhaven",
+        round=CURRENT,
+        status=IN_CONSULTATION,
+        data={
+            "title": "Fachbereiche für ein gemeinsames Vielfaltsmanagement gewinnen",
+            "summary": (
+                "Der Kreistag hat beschlossen, das Integrationsmanagement zu einem "
+                "Vielfaltsmanagement weiterzuentwickeln. Außerhalb des Fachdienstes Integration "
+                "sehen viele Fachbereiche darin keine eigene Aufgabe."
+            ),
+            "focus_area": "vielfalt",
+            "situation": (
+                "Der Fachdienst Integration hat Handlungsfelder von der Gesundheitsversorgung "
+                "bis zur Ausbildung beschrieben. Die Resonanz in der Verwaltung ist gering: Auf "
+                "die Einladung zu einer Arbeitsgruppe haben drei von elf Fachbereichen "
+                "geantwortet. Die Netzwerkkarte im Anhang zeigt, wer heute womit befasst ist."
+            ),
+            "actors": (
+                "Fachdienst Integration, Fachbereichsleitungen, Verwaltungsvorstand, Personalrat, "
+                "Kreistag; außerhalb der Verwaltung Wohlfahrtsverbände, Migrantenorganisationen "
+                "und die Kreisvolkshochschule."
+            ),
+            "tried": (
+                "Eine Vorlage im Verwaltungsvorstand (zur Kenntnis genommen) und Vorträge in "
+                "zwei Dienstbesprechungen."
+            ),
+            "key_question": (
+                "Wie können wir erreichen, dass die Fachbereiche Vielfaltsmanagement als Teil "
+                "ihrer eigenen Aufgaben verstehen und Verantwortung dafür übernehmen?"
+            ),
+            "help_wanted": [HelpWanted.IDEAS, HelpWanted.EXPERIENCES, HelpWanted.ACTION_PLAN],
+            "method": Method.HEADSTAND,
+            "constraints_text": (
+                "Keine zusätzlichen Stellen; bis zum nächsten Haushalt bleiben zehn Monate."
+            ),
+            "success_criteria": (
+                "Jeder Fachbereich benennt eine Ansprechperson; mindestens drei Fachbereiche "
+                "setzen eine eigene Maßnahme um."
+            ),
+            "confidentiality": Confidentiality.GROUP,
+            "no_personal_data_confirmed": True,
+            "publication_consent": True,
+        },
+        attachments=(
+            AttachmentSpec(
+                name="Netzwerkkarte_Vielfaltsmanagement.png",
+                kind="png",
+                title="Netzwerkkarte Vielfaltsmanagement",
+                lines=("Netzwerkkarte", "Vielfaltsmanagement", "Landkreis Cuxhaven (Demo)"),
+            ),
+        ),
+        assignments=(
+            AssignmentSpec("hildesheim", MODERATION, ASSIGNMENT_ACCEPTED),
+            AssignmentSpec("rotenburg-wuemme", MINUTES, ASSIGNMENT_ACCEPTED),
+            AssignmentSpec("salzgitter", PEER, INVITED),
+        ),
+    ),
+    CaseSpec(
+        municipality="salzgitter",
+        round=CURRENT,
+        status=WITHDRAWN,
+        data={
+            "title": "Digitale Ehrenamtsbörse für Integrationsprojekte",
+            "summary": (
+                "Eine Online-Börse soll Initiativen helfen, Ehrenamtliche für "
+                "Integrationsprojekte zu finden."
+            ),
+            "focus_area": "akteure",
+            "situation": (
+                "Initiativen suchen Ehrenamtliche über Aushänge, soziale Medien und persönliche "
+                "Kontakte. Interessierte wissen oft nicht, wo sie gebraucht werden."
+            ),
+            "actors": "Fachdienst Integration, Freiwilligenagentur, Initiativen und Vereine.",
+            "tried": "Eine Liste der Initiativen auf der Website der Stadt.",
+            "key_question": (
+                "Wie können wir erreichen, dass Initiativen und Interessierte über eine "
+                "gemeinsame Börse zueinanderfinden?"
+            ),
+            "help_wanted": [HelpWanted.EXPERIENCES, HelpWanted.CONTACTS],
+            "method": Method.BRAINSTORMING,
+            "constraints_text": "",
+            "success_criteria": "",
+            "confidentiality": Confidentiality.GROUP,
+            "no_personal_data_confirmed": True,
+            "publication_consent": False,
+        },
+        comments={
+            WITHDRAWN: (
+                "Die Freiwilligenagentur baut eine solche Börse jetzt für alle Engagementbereiche "
+                "auf. Wir bringen uns dort ein und ziehen den Fall zurück."
+            ),
+        },
+    ),
+    CaseSpec(
+        municipality="ludwigshafen",
+        round=CURRENT,
+        status=DECLINED,
+        data={
+            "title": "Koordination der Integrationsarbeit in der neuen Verwaltungsstruktur sichern",
+            "summary": (
+                "Im Zuge einer Verwaltungsreform werden Fachbereiche zusammengelegt. Offen ist, "
+                "wo die Koordination der Integrationsarbeit künftig angesiedelt ist."
+            ),
+            "focus_area": "organisation",
+            "situation": (
+                "Die Verwaltungsspitze plant, das Büro für Integration mit anderen "
+                "Querschnittsstellen in einer Stabsstelle zusammenzuführen. Entwürfe des neuen "
+                "Organigramms liegen vor, sind aber noch nicht bekannt gemacht. Das Büro "
+                "befürchtet, seine Koordinationsrolle gegenüber den Fachbereichen zu verlieren."
+            ),
+            "actors": (
+                "Büro für Integration, Organisationsamt, Verwaltungsspitze, Personalrat; der "
+                "Integrationsbeirat ist noch nicht informiert."
+            ),
+            "tried": "Eine schriftliche Stellungnahme des Büros zum Entwurf des Organigramms.",
+            "key_question": (
+                "Wie können wir erreichen, dass die Koordination der Integrationsarbeit in der "
+                "neuen Struktur eine klare Zuständigkeit und ausreichende Befugnisse behält?"
+            ),
+            "help_wanted": [HelpWanted.ASSESSMENT, HelpWanted.EXPERIENCES],
+            "method": Method.HYPOTHESES,
+            "constraints_text": (
+                "Die Pläne bleiben vertraulich, bis die Verwaltungsspitze sie vorstellt."
+            ),
+            "success_criteria": (
+                "Die Koordination ist im neuen Organigramm mit eigener Zuständigkeit und "
+                "Berichtsweg zur Verwaltungsspitze verankert."
+            ),
+            "confidentiality": Confidentiality.INTERNAL,
+            "no_personal_data_confirmed": True,
+            "publication_consent": False,
+        },
+        comments={
+            DECLINED: (
+                "Vielen Dank! Solange der Fall intern bleiben muss, können die anderen Kommunen "
+                "ihn in der Runde nicht beraten. Wir schlagen ein Einzelgespräch mit der "
+                "Fachbegleitung vor und nehmen das Thema gern in eine spätere Runde auf, sobald "
+                "die Pläne bekannt sind."
+            ),
+        },
+    ),
+]
+
+
+# The PNG attachment's look (rendered like the demo site's images).
+ATTACHMENT_IMAGE_STYLE = {
+    "background": "#f4f1e8",
+    "foreground": "#1d4f7a",
+    "size": (960, 540),
+}
+
+
+def attachment_image(spec: AttachmentSpec) -> GeneratedImage:
+    return GeneratedImage(
+        key=spec.name, title=spec.title, lines=spec.lines, **ATTACHMENT_IMAGE_STYLE
+    )
