@@ -138,6 +138,8 @@ class CaseForm(forms.ModelForm):
         for name, field in self.fields.items():
             if name in HELP_TEXTS:
                 field.help_text = HELP_TEXTS[name]
+        if "confidentiality" in self.fields and not self.is_bound:
+            self.initial["confidentiality"] = self.instance.confidentiality or Confidentiality.GROUP
         if "round" in self.fields:
             self.fields["round"].queryset = rounds
             self.fields["round"].required = False

@@ -73,7 +73,6 @@ def case_create(request):
         request,
         "peer_learning/case_form.html",
         {"form": form, "case": None, "steps": STEPS, "step": 0, "municipality": municipality},
-        status=400 if form.errors else 200,
     )
 
 
@@ -107,9 +106,7 @@ def case_edit(request, pk):
         "attachment_form": AttachmentForm(),
         "attachments": list(case.attachments.all()),
     }
-    return render(
-        request, "peer_learning/case_form.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "peer_learning/case_form.html", context)
 
 
 @require_safe
@@ -239,6 +236,4 @@ def invitation(request, pk):
         "form": form,
         "open": assignment.status == AssignmentStatus.INVITED,
     }
-    return render(
-        request, "peer_learning/invitation.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "peer_learning/invitation.html", context)

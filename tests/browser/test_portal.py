@@ -1,0 +1,84 @@
+"""The municipality members' portal in a real browser over the demo content: the pages under
+the accessibility gate, and a member's path by keyboard only (log in, write a case, save it,
+fix an error, look at it)."""
+
+import pytest
+
+from home.demo.content import DEFAULT_DEMO_PASSWORD
+
+from .conftest import WIDTHS, assert_accessible, assert_meaningful_structure, save_screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+MEMBER = "andernach@demo.querschnitt.example"
+
+
+def log_in_by_keyboard(page, email: str = MEMBER) -> None:
+    page.locator("#id_login").focus()
+    page.keyboard.type(email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(DEFAULT_DEMO_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/portal/")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_log_in_page_passes_the_gate(open_page, width):
+    page = open_page("/portal/konto/login/", viewport=WIDTHS[width])
+    save_screenshot(page, f"portal-login-{width}")
+
+    assert_accessible(page, f"portal log-in at {width} width")
+    assert_meaningful_structure(page, "portal log-in", lang="de")
+
+
+def test_a_member_works_on_a_case_by_keyboard_and_every_page_passes_the_gate(open_page):
+    page = open_page("/portal/konto/login/")
+    log_in_by_keyboard(page)
+
+    assert_accessible(page, "Meine Kommune")
+    assert_meaningful_structure(page, "Meine Kommune", lang="de")
+    assert "Was auf Sie wartet" in page.locator("main").inner_text()
+
+    page.get_by_role("link", name="Neuen Fall anlegen").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/portal/faelle/neu/")
+    page.get_by_role("button", name="Entwurf speichern").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#error-summary")
+
+    assert_accessible(page, "case form with errors")
+    assert "Titel" in page.locator("#error-summary").inner_text()
+
+    page.locator("#id_title").focus()
+    page.keyboard.type("Tastatur-Fall: Vereine und Verwaltung")
+    page.get_by_role("button", name="Speichern und weiter").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/bearbeiten/?schritt=2")
+
+    assert "Ihr Entwurf ist gespeichert." in page.locator("[role=status]").inner_text()
+    assert_accessible(page, "case form, step 2")
+    page.locator("#id_situation").focus()
+    page.keyboard.type("Die Absprachen zwischen Vereinen und Verwaltung halten nicht.")
+    page.get_by_role("button", name="Speichern und weiter").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/bearbeiten/?schritt=3")
+    assert_accessible(page, "case form, step 3 with attachments")
+
+    page.get_by_role("button", name="Speichern und zur Übersicht").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("h1:has-text('Tastatur-Fall')")
+
+    assert_accessible(page, "a case")
+    assert_meaningful_structure(page, "a case", lang="de")
+    assert "Vor dem Einreichen fehlt noch" in page.locator("main").inner_text()
+
+
+def test_an_invitation_page_passes_the_gate(open_page):
+    page = open_page("/portal/konto/login/")
+    log_in_by_keyboard(page)
+    page.get_by_role("link", name="Einladung zur Beratung beantworten", exact=False).first.click()
+    page.wait_for_url("**/portal/einladungen/**")
+
+    assert_accessible(page, "an invitation")
+    assert_meaningful_structure(page, "an invitation", lang="de")
+    assert page.get_by_role("button", name="Ja, ich berate gern mit").is_visible()
