@@ -5,7 +5,7 @@ from home.forms import PlainTextField
 from home.models import FocusArea
 
 from .choices import Confidentiality, HelpWanted, Method
-from .models import Case, PeerLearningRound
+from .models import Case, Concept, PeerLearningRound
 
 # The case form in three steps, each saved on its own („Entwurf speichern“).
 STEPS = [
@@ -159,6 +159,78 @@ class CaseForm(forms.ModelForm):
             else:
                 data[name] = value
         return data
+
+
+class ConceptForm(forms.ModelForm):
+    title = PlainTextField(label=_("Titel"), max_length=200)
+    what_and_why = PlainTextField(
+        label=_("Was und warum"),
+        multiline=True,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Was haben Sie eingeführt, und welches Problem löst es?"),
+    )
+    how = PlainTextField(
+        label=_("Wie es umgesetzt wurde"),
+        required=False,
+        multiline=True,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    results = PlainTextField(
+        label=_("Ergebnisse bisher"),
+        required=False,
+        multiline=True,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    advice = PlainTextField(
+        label=_("Was andere wissen sollten"),
+        required=False,
+        multiline=True,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Stolpersteine, Voraussetzungen, was Sie heute anders machen würden."),
+    )
+    contact = PlainTextField(
+        label=_("Ansprechperson"),
+        required=False,
+        max_length=200,
+        help_text=_("Name und Dienststelle, an die sich andere Kommunen wenden können."),
+    )
+
+    class Meta:
+        model = Concept
+        fields = [
+            "title",
+            "focus_area",
+            "what_and_why",
+            "how",
+            "results",
+            "advice",
+            "contact",
+            "publication_consent",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].queryset = FocusArea.objects.filter(
+            pk__in=[area.pk for area in FocusArea.objects.for_active_locale()]
+        )
+        self.fields["focus_area"].required = False
+        self.fields["publication_consent"].help_text = _(
+            "Erst mit Ihrem Einverständnis sehen die anderen Partnerkommunen das Konzept. "
+            "Sie können es jederzeit zurücknehmen."
+        )
+
+
+class QuestionForm(forms.Form):
+    text = PlainTextField(
+        label=_("Ihre Frage"),
+        multiline=True,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class AttachmentForm(forms.Form):

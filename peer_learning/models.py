@@ -346,3 +346,84 @@ class PeerAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.case}"
+
+
+class Concept(models.Model):
+    """An implemented concept („umgesetztes Konzept“) a municipality shows the network: what
+    it put in place, how, and what others should know."""
+
+    municipality = models.ForeignKey(
+        "home.Municipality",
+        on_delete=models.PROTECT,
+        related_name="concepts",
+        verbose_name=_("Kommune"),
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    focus_area = models.ForeignKey(
+        "home.FocusArea",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Gestaltungsbereich"),
+    )
+    what_and_why = models.TextField(_("Was und warum"))
+    how = models.TextField(_("Wie es umgesetzt wurde"), blank=True)
+    results = models.TextField(_("Ergebnisse bisher"), blank=True)
+    advice = models.TextField(_("Was andere wissen sollten"), blank=True)
+    contact = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    publication_consent = models.BooleanField(
+        _("Einverständnis, das Konzept im Netzwerk der Partnerkommunen zu zeigen"), default=False
+    )
+    published_at = models.DateTimeField(_("im Netzwerk seit"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("angelegt von"),
+    )
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    relevant_for = models.ManyToManyField(
+        "home.Municipality",
+        related_name="relevant_concepts",
+        blank=True,
+        verbose_name=_("relevant für"),
+    )
+
+    class Meta:
+        verbose_name = _("Umgesetztes Konzept")
+        verbose_name_plural = _("Umgesetzte Konzepte")
+        ordering = ["-published_at", "-created_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class ConceptQuestion(models.Model):
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="questions", verbose_name=_("Konzept")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("gefragt von"),
+    )
+    municipality = models.ForeignKey(
+        "home.Municipality",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("Kommune"),
+    )
+    text = models.TextField(_("Frage"), max_length=2000)
+    created_at = models.DateTimeField(_("gefragt am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Frage zu einem Konzept")
+        verbose_name_plural = _("Fragen zu Konzepten")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.text[:60]

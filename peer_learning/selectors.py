@@ -16,7 +16,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .choices import AssignmentStatus, CaseStatus, Confidentiality, RoundStatus
-from .models import Case, CaseAttachment, Membership, PeerAssignment, PeerLearningRound
+from .models import (
+    Case,
+    CaseAttachment,
+    Concept,
+    Membership,
+    PeerAssignment,
+    PeerLearningRound,
+)
 from .transitions import ACTIVE_ASSIGNMENT_STATUSES, EDITABLE_STATUSES, is_staff
 
 # States in which a case is shown beyond its own municipality.
@@ -168,3 +175,21 @@ def needs_action(user) -> dict:
         "to_revise": cases.filter(status=CaseStatus.CHANGES_REQUESTED),
         "drafts": cases.filter(status=CaseStatus.DRAFT),
     }
+
+
+def network_concepts(user) -> QuerySet:
+    """Published concepts: for members of partner municipalities, and the own ones in any
+    state."""
+    own = municipality_ids(user)
+    if not own and not is_staff(user):
+        return Concept.objects.none()
+    condition = Q(municipality_id__in=own) | Q(published_at__isnull=False)
+    return (
+        Concept.objects.filter(condition)
+        .select_related("municipality", "focus_area")
+        .prefetch_related("relevant_for")
+    )
+
+
+def concept_for(user, pk):
+    return get_object_or_404(network_concepts(user), pk=pk)

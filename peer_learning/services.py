@@ -16,7 +16,15 @@ from home.links import site_url
 from outbox.services import send_email
 
 from .choices import CaseStatus, MembershipRole
-from .models import Case, CaseAttachment, CaseRevision, Membership, PeerAssignment
+from .models import (
+    Case,
+    CaseAttachment,
+    CaseRevision,
+    Concept,
+    ConceptQuestion,
+    Membership,
+    PeerAssignment,
+)
 from .transitions import (
     ASSIGNMENT_STATES,
     CASE_STATES,
@@ -379,3 +387,62 @@ def send_deadline_reminders(*, today=None) -> int:
             )
             sent += 1
     return sent
+
+
+# --- implemented concepts ------------------------------------------------------------------
+
+
+def save_concept(*, municipality, by, data: dict, concept=None):
+    """Create or change a concept of the own municipality; with the consent it is shown to
+    the network (published), without it only to the own municipality."""
+    if not is_member_of(by, municipality.pk):
+        raise PeerLearningError(_("Sie können nur Konzepte Ihrer eigenen Kommune bearbeiten."))
+    with transaction.atomic():
+        if concept is None:
+            concept = Concept(municipality=municipality, created_by=by)
+        elif concept.municipality_id != municipality.pk:
+            raise PeerLearningError(_("Sie können nur Konzepte Ihrer eigenen Kommune bearbeiten."))
+        for name, value in data.items():
+            setattr(concept, name, value)
+        if concept.publication_consent and concept.published_at is None:
+            concept.published_at = timezone.now()
+        if not concept.publication_consent:
+            concept.published_at = None
+        concept.save()
+    return concept
+
+
+def ask_about_concept(concept, *, by, text: str):
+    municipalities = (
+        Membership.objects.active().filter(user=by).values_list("municipality_id", flat=True)
+    )
+    if not municipalities:
+        raise PeerLearningError(_("Nur Mitglieder der Partnerkommunen können Fragen stellen."))
+    with transaction.atomic():
+        question = ConceptQuestion.objects.create(
+            concept=concept, author=by, municipality_id=municipalities[0], text=text
+        )
+        _mail(
+            [
+                m.user
+                for m in Membership.objects.active()
+                .filter(municipality_id=concept.municipality_id)
+                .select_related("user")
+            ],
+            "concept_question",
+            related_to=question,
+            concept=concept,
+            question=question,
+            concept_url=_portal_url("portal:concept", concept.pk),
+        )
+    return question
+
+
+def mark_concept_relevant(concept, *, by, relevant: bool = True) -> None:
+    for membership in Membership.objects.active().filter(user=by):
+        if membership.municipality_id == concept.municipality_id:
+            continue
+        if relevant:
+            concept.relevant_for.add(membership.municipality_id)
+        else:
+            concept.relevant_for.remove(membership.municipality_id)

@@ -14,6 +14,10 @@ urlpatterns = [
     path("anhaenge/<int:pk>/", views.attachment_download, name="attachment"),
     path("anhaenge/<int:pk>/loeschen/", views.attachment_delete, name="attachment_delete"),
     path("einladungen/<int:pk>/", views.invitation, name="invitation"),
+    path("konzepte/", views.concept_list, name="concepts"),
+    path("konzepte/neu/", views.concept_edit, name="concept_create"),
+    path("konzepte/<int:pk>/", views.concept_detail, name="concept"),
+    path("konzepte/<int:pk>/bearbeiten/", views.concept_edit, name="concept_edit"),
 ]
 
 # Log-in, log-out, password reset, e-mail change and MFA (django-allauth), also below /portal/

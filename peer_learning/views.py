@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from . import selectors, services
 from .choices import AssignmentStatus
-from .forms import STEPS, AttachmentForm, CaseForm, CommentForm
+from .forms import STEPS, AttachmentForm, CaseForm, CommentForm, ConceptForm, QuestionForm
 from .transitions import ASSIGNMENT_STATES, CASE_STATES, MEMBER, PeerLearningError
 
 
@@ -237,3 +237,78 @@ def invitation(request, pk):
         "open": assignment.status == AssignmentStatus.INVITED,
     }
     return render(request, "peer_learning/invitation.html", context)
+
+
+# --- implemented concepts ------------------------------------------------------------------
+
+
+@require_safe
+@login_required
+def concept_list(request):
+    concepts = list(selectors.network_concepts(request.user))
+    return render(request, "peer_learning/concept_list.html", {"concepts": concepts})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def concept_edit(request, pk=None):
+    memberships = list(selectors.memberships(request.user))
+    if not memberships:
+        raise Http404
+    municipality = memberships[0].municipality
+    concept = None
+    if pk is not None:
+        concept = selectors.concept_for(request.user, pk)
+        if concept.municipality_id not in [m.municipality_id for m in memberships]:
+            raise Http404
+        municipality = concept.municipality
+    form = ConceptForm(request.POST or None, instance=concept)
+    if request.method == "POST" and form.is_valid():
+        try:
+            concept = services.save_concept(
+                municipality=municipality,
+                by=request.user,
+                data=form.cleaned_data,
+                concept=concept,
+            )
+        except PeerLearningError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Das Konzept ist gespeichert."))
+            return redirect("portal:concept", pk=concept.pk)
+    return render(
+        request,
+        "peer_learning/concept_form.html",
+        {"form": form, "concept": concept, "municipality": municipality},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def concept_detail(request, pk):
+    concept = selectors.concept_for(request.user, pk)
+    own = concept.municipality_id in selectors.municipality_ids(request.user)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action in ("relevant", "not-relevant") and not own:
+            services.mark_concept_relevant(concept, by=request.user, relevant=action == "relevant")
+            messages.success(request, _("Danke, Ihre Einschätzung ist gespeichert."))
+            return redirect("portal:concept", pk=concept.pk)
+        if action == "ask" and form.is_valid():
+            try:
+                services.ask_about_concept(concept, by=request.user, text=form.cleaned_data["text"])
+            except PeerLearningError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Ihre Frage ist an die Kommune weitergegeben."))
+                return redirect("portal:concept", pk=concept.pk)
+    own_municipalities = set(selectors.municipality_ids(request.user))
+    context = {
+        "concept": concept,
+        "own": own,
+        "form": form,
+        "questions": list(concept.questions.select_related("municipality")),
+        "marked_relevant": bool(own_municipalities & {m.pk for m in concept.relevant_for.all()}),
+    }
+    return render(request, "peer_learning/concept_detail.html", context)
