@@ -232,19 +232,23 @@ def add_attachment(case: Case, *, by, upload) -> CaseAttachment:
 
 
 def _scan(upload) -> None:
-    if not (settings.CLAMD_SOCKET or settings.CLAMD_HOST):
+    """Refuse what ClamAV finds (or cannot check) where clamd is configured."""
+    address = settings.CLAMD_SOCKET or settings.CLAMD_HOST
+    if not address:
         return
-    from clamav_client import get_scanner  # optional dependency, only where ClamAV runs
+    from clamav_client import get_scanner  # production extra: only where ClamAV runs
 
-    config = (
-        {"backend": "clamd", "address": settings.CLAMD_SOCKET}
-        if settings.CLAMD_SOCKET
-        else {"backend": "clamd", "address": settings.CLAMD_HOST}
-    )
-    result = get_scanner(config).scan_stream(upload.read())
+    scanner = get_scanner({"backend": "clamd", "address": address, "stream": True})
+    try:
+        report = scanner.client.instream(upload)
+        state, _details = report.get("stream", ("ERROR", ""))
+    except Exception:  # clamd unreachable: do not keep an unchecked file
+        state = "ERROR"
     upload.seek(0)
-    if getattr(result, "state", "") != "OK":
-        raise PeerLearningError(_("Die Datei wurde vom Virenscanner zurückgewiesen."))
+    if state != "OK":
+        raise PeerLearningError(
+            _("Die Datei konnte nicht auf Viren geprüft werden oder enthält Schadsoftware.")
+        )
 
 
 def remove_attachment(attachment: CaseAttachment, *, by) -> None:

@@ -417,3 +417,29 @@ def test_an_invited_member_sets_the_password_through_the_invitation_link(
     user.refresh_from_db()
     assert user.check_password("mein-erstes-passwort-3")
     assert user.memberships.get().municipality == andernach
+
+
+def test_with_clamav_configured_an_infected_upload_is_refused(
+    member, make_case, settings, monkeypatch
+):
+    import clamav_client
+
+    class FakeClient:
+        def instream(self, stream):
+            return {"stream": ("FOUND", "Eicar-Test-Signature")}
+
+    class FakeScanner:
+        client = FakeClient()
+
+    monkeypatch.setattr(clamav_client, "get_scanner", lambda config: FakeScanner())
+    settings.CLAMD_HOST = "127.0.0.1:3310"
+    case = make_case(CaseStatus.DRAFT)
+
+    response = logged_in(member).post(
+        f"/portal/faelle/{case.pk}/anhaenge/",
+        {"file": SimpleUploadedFile("bericht.pdf", PDF)},
+        follow=True,
+    )
+
+    assert "Schadsoftware" in main_text(response)
+    assert CaseAttachment.objects.count() == 0
