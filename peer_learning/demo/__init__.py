@@ -21,7 +21,7 @@ from home.demo.builder import DemoContext, apply_values, grant, sync_object
 from home.models import Municipality
 
 from .. import services
-from ..models import Case, Membership, PeerLearningRound
+from ..models import Case, Concept, Membership, PeerLearningRound
 from . import content
 
 
@@ -212,8 +212,27 @@ def build_cases(ctx: DemoContext) -> None:
         ctx.report.add("cases", "created")
 
 
+def build_concepts(ctx: DemoContext) -> None:
+    """Two implemented concepts: one shown to the network with a question and a „relevant for
+    us“, one still only for its own municipality."""
+    for slug, fields, questions in content.CONCEPTS:
+        municipality = Municipality.objects.get(slug=slug)
+        if Concept.objects.filter(municipality=municipality, title=fields["title"]).exists():
+            ctx.report.add("concepts", "unchanged")
+            continue
+        author = ctx.users[content.member_of(slug).username]
+        concept = services.save_concept(municipality=municipality, by=author, data=fields)
+        for asking_slug, text in questions.items():
+            asker = ctx.users[content.member_of(asking_slug).username]
+            services.ask_about_concept(concept, by=asker, text=text)
+        for relevant_slug in content.RELEVANT_FOR.get(concept.title, []):
+            member = ctx.users[content.member_of(relevant_slug).username]
+            services.mark_concept_relevant(concept, by=member)
+        ctx.report.add("concepts", "created")
+
+
 STEPS = {
     "setup": [ensure_accounts],
     # After home.demo's municipalities and the pages (a round points to its event page).
-    "activity": [build_memberships, build_rounds, build_cases],
+    "activity": [build_memberships, build_rounds, build_cases, build_concepts],
 }

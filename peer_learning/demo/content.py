@@ -749,3 +749,42 @@ def attachment_image(spec: AttachmentSpec) -> GeneratedImage:
     return GeneratedImage(
         key=spec.name, title=spec.title, lines=spec.lines, **ATTACHMENT_IMAGE_STYLE
     )
+
+
+# Implemented concepts („umgesetzte Konzepte“): (municipality slug, fields, questions by slug).
+CONCEPTS = [
+    (
+        "hildesheim",
+        {
+            "title": "Integrationslots*innen in den Bürgerbüros des Landkreises",
+            "what_and_why": (
+                "Ehrenamtliche Lots*innen begleiten neu zugewanderte Menschen bei ihren "
+                "ersten Behördengängen. Viele Anliegen scheiterten bisher an Formularen und "
+                "Zuständigkeiten, nicht am Anspruch."
+            ),
+            "how": (
+                "Das Ehrenamtsbüro gewinnt und schult die Lots*innen, die Bürgerbüros geben feste "
+                "Sprechzeiten; eine Koordinierungsstelle im Fachdienst Integration hält beides "
+                "zusammen."
+            ),
+            "results": "Nach einem Jahr 40 aktive Lots*innen in sechs Gemeinden.",
+            "advice": "Ohne feste Ansprechperson in jedem Bürgerbüro versandet das Angebot.",
+            "contact": "Fachdienst Integration, Landkreis Hildesheim",
+            "publication_consent": True,
+        },
+        {"cuxhaven": "Wie haben Sie die Gemeinden für die festen Sprechzeiten gewonnen?"},
+    ),
+    (
+        "salzgitter",
+        {
+            "title": "Beirat der Migrantenorganisationen mit eigenem Budget",
+            "what_and_why": (
+                "Der Beirat entscheidet über einen kleinen Fonds für Projekte der "
+                "Selbstorganisationen. Noch in Abstimmung mit dem Rechtsamt."
+            ),
+            "publication_consent": False,  # not yet shown to the network
+        },
+        {},
+    ),
+]
+RELEVANT_FOR = {"Integrationslots*innen in den Bürgerbüros des Landkreises": ["andernach"]}

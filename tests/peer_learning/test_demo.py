@@ -504,3 +504,14 @@ class TestRerun:
 
         for user in [*(member(slug) for slug in SLUGS), facilitator()]:
             assert user.check_password("ein-anderes-passwort"), user
+
+
+def test_one_concept_is_shown_to_the_network_and_one_is_not_yet(demo):
+    from peer_learning.models import Concept
+
+    shown = Concept.objects.get(municipality__slug="hildesheim")
+    hidden = Concept.objects.get(municipality__slug="salzgitter")
+
+    assert shown.published_at is not None and hidden.published_at is None
+    assert [q.municipality.slug for q in shown.questions.all()] == ["cuxhaven"]
+    assert list(shown.relevant_for.values_list("slug", flat=True)) == ["andernach"]
