@@ -443,3 +443,19 @@ def test_with_clamav_configured_an_infected_upload_is_refused(
 
     assert "Schadsoftware" in main_text(response)
     assert CaseAttachment.objects.count() == 0
+
+
+def test_a_member_adds_another_e_mail_address_on_the_account_page(client, member):
+    client.post("/portal/konto/login/", {"login": member.email, "password": PASSWORD})
+
+    page = client.get("/portal/konto/email/")
+    response = client.post(
+        "/portal/konto/email/", {"action_add": "", "email": "ayla.neu@andernach.example"}
+    )
+
+    assert page.status_code == 200
+    assert page["Cache-Control"] == "private, no-store"
+    assert response.status_code in (200, 302)
+    from allauth.account.models import EmailAddress
+
+    assert EmailAddress.objects.filter(user=member, email="ayla.neu@andernach.example").exists()
