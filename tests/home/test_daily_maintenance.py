@@ -24,6 +24,7 @@ def test_old_search_queries_are_removed_and_recent_ones_kept(db):
     assert QueryDailyHits.objects.count() == 1
     assert [line for line in out.getvalue().splitlines() if line.startswith("== ")] == [
         "== send_reminders",
+        "== send_case_reminders",
         "== purge_registrations",
         "== searchpromotions_garbage_collect",
         "== clearsessions",
