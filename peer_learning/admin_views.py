@@ -41,7 +41,6 @@ from wagtail.admin.views.generic import history
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.log_actions import log
 from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 
 from home.audit import log_entries_for
@@ -708,10 +707,9 @@ class CaseRedactedVersionView(CaseObjectMixin, generic.EditView):
 
     def save_instance(self):
         # Only this field: the municipality may be editing the rest of the case meanwhile.
-        case = self.form.instance
-        case.save(update_fields=["redacted_version"])
-        log(case, "wagtail.edit", user=self.request.user)
-        return case
+        return services.set_redacted_version(
+            self.form.instance, self.form.instance.redacted_version, by=self.request.user
+        )
 
     def get_success_url(self):
         return self.get_inspect_url()

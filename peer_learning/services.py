@@ -10,6 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from home.audit import log_transition
 from home.links import site_url
@@ -450,3 +451,16 @@ def mark_concept_relevant(concept, *, by, relevant: bool = True) -> None:
             concept.relevant_for.add(membership.municipality_id)
         else:
             concept.relevant_for.remove(membership.municipality_id)
+
+
+def set_redacted_version(case: Case, text: str, *, by) -> Case:
+    """The facilitator's shortened version of a confidential case, which is all its peers see.
+    Only this field is written: the municipality may be editing the rest meanwhile."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update(of=("self",)).select_related("round").get(pk=case.pk)
+        if not facilitates(by, case.round):
+            raise PeerLearningError(_("Sie dürfen diese Änderung nicht vornehmen."))
+        case.redacted_version = text
+        case.save(update_fields=["redacted_version", "updated_at"])
+        log(case, "wagtail.edit", user=by)
+    return case

@@ -14,7 +14,6 @@ from datetime import timedelta
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from wagtail.log_actions import log
 
 from home.demo import ensure_user, render_png
 from home.demo.builder import DemoContext, apply_values, grant, sync_object
@@ -173,10 +172,7 @@ def _assign_peers(ctx, case, spec: content.CaseSpec, round_, facilitator) -> lis
 def write_redacted_version(case: Case, text: str, *, by) -> None:
     """The facilitator's shortened version for peers, saved as the admin's edit view saves it
     (only this field, and an edit in the case's history)."""
-    case = Case.objects.get(pk=case.pk)
-    case.redacted_version = text
-    case.save(update_fields=["redacted_version"])
-    log(case, "wagtail.edit", user=by)
+    services.set_redacted_version(case, text, by=by)
 
 
 def build_cases(ctx: DemoContext) -> None:
