@@ -20,7 +20,7 @@ from home.models import FocusArea, Municipality
 from home.transitions import NO_COMMENT, REQUIRED_COMMENT
 
 from . import selectors
-from .choices import AssignmentRole, CaseStatus
+from .choices import AssignmentRole, CaseStatus, MembershipRole
 from .models import Case, Membership, PeerLearningRound
 
 # The permissions that make someone a facilitator or ism staff (see transitions.is_staff).
@@ -339,3 +339,18 @@ class CaseFilterSet(WagtailFilterSet):
         if not value:
             return queryset
         return queryset.filter(focus_area__translation_key=value.translation_key)
+
+
+class InviteMemberForm(forms.Form):
+    """A facilitator invites a person of a partner municipality to the portal."""
+
+    name = PlainTextField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("E-Mail-Adresse"))
+    municipality = forms.ModelChoiceField(
+        label=_("Kommune"),
+        queryset=Municipality.objects.filter(is_partner=True),
+        empty_label=_("Bitte wählen"),
+    )
+    role = forms.ChoiceField(
+        label=_("Rolle"), choices=MembershipRole.choices, initial=MembershipRole.MEMBER
+    )

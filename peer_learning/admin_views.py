@@ -47,7 +47,7 @@ from home.audit import log_entries_for
 from home.templatetags.date_tags import day_date
 
 from . import selectors, services
-from .admin_forms import PeerAssignmentForm, TransitionActionForm
+from .admin_forms import InviteMemberForm, PeerAssignmentForm, TransitionActionForm
 from .choices import (
     AssignmentStatus,
     CaseStatus,
@@ -70,7 +70,6 @@ FACILITATE = "peer_learning.facilitate"
 WAITING_STATUSES = frozenset({CaseStatus.SUBMITTED, CaseStatus.RESUBMITTED})
 # When peers can be assigned (as services.assign_peer requires).
 ASSIGNABLE_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.IN_CONSULTATION})
-
 
 # --- who may do what -----------------------------------------------------------------------
 
@@ -982,3 +981,45 @@ class AssignPeerView(CaseObjectMixin, PermissionCheckedMixin, WagtailAdminTempla
         context = super().get_context_data(**kwargs)
         context.update({"case": self.case, "case_url": self.case_url})
         return context
+
+
+# --- inviting members -----------------------------------------------------------------------
+
+
+def may_invite(user) -> bool:
+    return user.is_active and (
+        user.is_superuser
+        or user.has_perm("peer_learning.facilitate")
+        or user.has_perm("peer_learning.view_all_rounds")
+    )
+
+
+class InviteMemberView(WagtailAdminTemplateMixin, FormView):
+    """„Mitglied einladen“: nobody signs up for the portal; facilitators invite people, who
+    set their password through the link in the invitation mail."""
+
+    template_name = "peer_learning/admin/invite_member.html"
+    form_class = InviteMemberForm
+    page_title = gettext_lazy("Mitglied einladen")
+    header_icon = "user"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_invite(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        user = services.invite_member(
+            email=data["email"],
+            name=data["name"],
+            municipality=data["municipality"],
+            role=data["role"],
+            by=self.request.user,
+        )
+        messages.success(
+            self.request,
+            _("%(email)s ist als Mitglied von %(municipality)s eingeladen.")
+            % {"email": user.email, "municipality": data["municipality"].name},
+        )
+        return redirect("peer_learning_invite_member")

@@ -8,10 +8,11 @@ their own rounds only) or `peer_learning.view_all_rounds` (ism staff: every roun
 from django import forms
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -207,3 +208,29 @@ class PeerLearningGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_peer_learning_viewsets():
     return PeerLearningGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_invite_url():
+    return [
+        path(
+            "peer-learning/einladen/",
+            admin_views.InviteMemberView.as_view(),
+            name="peer_learning_invite_member",
+        )
+    ]
+
+
+class InviteMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_invite(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_invite_menu_item():
+    return InviteMenuItem(
+        _("Mitglied einladen"),
+        reverse("peer_learning_invite_member"),
+        icon_name="user",
+        order=1100,
+    )

@@ -691,3 +691,54 @@ def test_other_cases_have_no_redacted_version(facilitator_client, make_case):
     assert message_texts(response) == ["Eine gekürzte Fassung gibt es nur für vertrauliche Fälle."]
     case.refresh_from_db()
     assert case.redacted_version == ""
+
+
+# --- inviting members ---------------------------------------------------------------------------
+
+
+def test_a_facilitator_invites_a_member_who_gets_the_link_by_mail(facilitator_client, andernach):
+    page = facilitator_client.get("/admin/peer-learning/einladen/")
+    with after_commit():
+        response = facilitator_client.post(
+            "/admin/peer-learning/einladen/",
+            {
+                "name": "Nele Neu",
+                "email": "nele@andernach.example",
+                "municipality": andernach.pk,
+                "role": "member",
+            },
+            follow=True,
+        )
+
+    assert page.status_code == 200
+    assert "nele@andernach.example ist als Mitglied von Stadt Andernach eingeladen." in (
+        response.content.decode()
+    )
+    [message] = [m for m in mail.outbox if m.to == ["nele@andernach.example"]]
+    assert "/portal/konto/password/reset/key/" in message.body
+    assert Membership.objects.get(user__email="nele@andernach.example").municipality == andernach
+
+
+def test_a_bad_address_is_refused_and_the_name_kept(facilitator_client, andernach):
+    response = facilitator_client.post(
+        "/admin/peer-learning/einladen/",
+        {
+            "name": "Nele Neu",
+            "email": "keine-adresse",
+            "municipality": andernach.pk,
+            "role": "member",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Nele Neu" in response.content.decode()
+    assert not Membership.objects.filter(user__email="keine-adresse").exists()
+    assert mail.outbox == []
+
+
+def test_an_editor_cannot_invite(client, editor):
+    client.force_login(editor)
+
+    response = client.get("/admin/peer-learning/einladen/")
+
+    assert response.status_code in (302, 403)
