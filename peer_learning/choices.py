@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MembershipRole(models.TextChoices):
@@ -68,7 +69,8 @@ class Method(models.TextChoices):
 class AssignmentRole(models.TextChoices):
     PEER = "peer", _("beratender Peer")
     MODERATION = "moderation", _("Moderation")
-    MINUTES = "minutes", _("Protokoll")
+    # Not the admin's „Protokoll“ (log): the person who keeps the minutes.
+    MINUTES = "minutes", pgettext_lazy("Rolle in der Beratung", "Protokoll")
 
 
 class AssignmentStatus(models.TextChoices):
