@@ -34,6 +34,9 @@ class CaseStatus(models.TextChoices):
     RESUBMITTED = "resubmitted", _("erneut eingereicht")
     ACCEPTED = "accepted", _("in die Runde aufgenommen")
     IN_CONSULTATION = "in_consultation", _("in Beratung")
+    FEEDBACK_RELEASED = "feedback_released", _("Beratung freigegeben")
+    CLOSED = "closed", _("abgeschlossen")
+    FOLLOW_UP = "follow_up", _("Nachverfolgung erfasst")
     WITHDRAWN = "withdrawn", _("zurückgezogen")
     DECLINED = "declined", _("zurückgestellt")
 
@@ -78,3 +81,35 @@ class AssignmentStatus(models.TextChoices):
     ACCEPTED = "accepted", _("zugesagt")
     DECLINED = "declined", _("abgesagt")
     DONE = "done", _("erledigt")
+
+
+class FeedbackStatus(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    SUBMITTED = "submitted", _("abgegeben")
+
+
+class IdeaKind(models.TextChoices):
+    QUICK_WIN = "quick_win", _("schnell umsetzbar")
+    STRUCTURE = "structure", _("Struktur und Abläufe")
+    COOPERATION = "cooperation", _("Zusammenarbeit")
+    COMMUNICATION = "communication", _("Kommunikation")
+    OTHER = "other", _("Sonstiges")
+
+
+class Effort(models.TextChoices):
+    LOW = "low", _("gering")
+    MEDIUM = "medium", _("mittel")
+    HIGH = "high", _("hoch")
+
+
+class IdeaResponse(models.TextChoices):
+    TAKE_UP = "take_up", _("greifen wir auf")
+    CHECK = "check", _("prüfen wir")
+    DOES_NOT_FIT = "does_not_fit", _("passt bei uns nicht")
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("offen")
+    IN_PROGRESS = "in_progress", _("in Arbeit")
+    DONE = "done", _("erledigt")
+    DROPPED = "dropped", _("verworfen")

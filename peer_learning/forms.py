@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from home.forms import PlainTextField
 from home.models import FocusArea
 
-from .choices import Confidentiality, HelpWanted, Method
-from .models import Case, Concept, PeerLearningRound
+from .choices import Confidentiality, Effort, HelpWanted, IdeaKind, IdeaResponse, Method
+from .models import ActionItem, Case, Concept, Feedback, PeerLearningRound, Synthesis
 
 # The case form in three steps, each saved on its own („Entwurf speichern“).
 STEPS = [
@@ -248,3 +248,145 @@ class CommentForm(forms.Form):
 
 
 __all__ = ["STEPS", "AttachmentForm", "CaseForm", "CommentForm", "PeerLearningRound"]
+
+
+class FeedbackForm(forms.ModelForm):
+    strengths = PlainTextField(
+        label=_("Was schon gut läuft"),
+        required=False,
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    questions = PlainTextField(
+        label=_("Ich frage mich, ob …"),
+        required=False,
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Fragen zum Weiterdenken, keine Bewertung."),
+    )
+    experience = PlainTextField(
+        label=_("Eigene Erfahrungen, Materialien, Kontaktangebot"),
+        required=False,
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    transferability = PlainTextField(
+        label=_("Was ist bei uns anders?"),
+        required=False,
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    method_section = PlainTextField(
+        label=_("Beitrag zur Methode"),
+        required=False,
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["strengths", "questions", "experience", "transferability", "method_section"]
+
+    def __init__(self, *args, method_label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if method_label:
+            self.fields["method_section"].label = method_label
+        else:
+            del self.fields["method_section"]
+
+
+class IdeaForm(forms.Form):
+    text = PlainTextField(
+        label=_("Idee"),
+        required=False,
+        multiline=True,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    kind = forms.ChoiceField(label=_("Art"), choices=IdeaKind.choices, initial=IdeaKind.OTHER)
+    effort = forms.ChoiceField(label=_("Aufwand"), choices=Effort.choices, initial=Effort.MEDIUM)
+    how_we_do_it = PlainTextField(
+        label=_("So machen wir es bei uns"),
+        required=False,
+        multiline=True,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+IdeaFormSet = forms.formset_factory(IdeaForm, extra=0, max_num=20)
+
+
+class SynthesisForm(forms.ModelForm):
+    insights = PlainTextField(
+        label=_("Zentrale Erkenntnisse"),
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    recommendations = PlainTextField(
+        label=_("Empfehlungen"),
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Drei bis fünf Empfehlungen, eine pro Zeile."),
+    )
+    open_questions = PlainTextField(
+        label=_("Offene Fragen"),
+        required=False,
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    contacts = PlainTextField(
+        label=_("Kontakte"),
+        required=False,
+        multiline=True,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    class Meta:
+        model = Synthesis
+        fields = ["insights", "recommendations", "open_questions", "contacts"]
+
+    def clean_recommendations(self):
+        value = self.cleaned_data["recommendations"]
+        count = len([line for line in value.splitlines() if line.strip()])
+        if not 3 <= count <= 5:
+            raise forms.ValidationError(
+                _("Bitte schreiben Sie drei bis fünf Empfehlungen, eine pro Zeile.")
+            )
+        return value
+
+
+class IdeaResponseForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Ihre Antwort"), choices=IdeaResponse.choices, widget=forms.RadioSelect
+    )
+    note = PlainTextField(label=_("Anmerkung"), required=False, max_length=1000)
+
+
+class ActionItemForm(forms.ModelForm):
+    what = PlainTextField(label=_("Was"), max_length=300)
+    responsible_role = PlainTextField(label=_("Wer (Rolle)"), max_length=150)
+
+    class Meta:
+        model = ActionItem
+        fields = ["what", "responsible_role", "due_date", "status"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+
+
+class ClosingForm(forms.Form):
+    closing_statement = PlainTextField(
+        label=_("Abschließende Stellungnahme"),
+        multiline=True,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Was nehmen Sie aus der Beratung mit, und wie geht es weiter?"),
+    )

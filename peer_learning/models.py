@@ -14,12 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import (
+    ActionStatus,
     AssignmentRole,
     AssignmentStatus,
     Attribution,
     CaseStatus,
     Confidentiality,
+    Effort,
+    FeedbackStatus,
     HelpWanted,
+    IdeaKind,
+    IdeaResponse,
     MembershipRole,
     Method,
     RoundFormat,
@@ -194,6 +199,10 @@ class Case(models.Model):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
     submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True)
+    released_at = models.DateTimeField(_("freigegeben am"), null=True, blank=True)
+    closing_statement = models.TextField(_("Abschließende Stellungnahme"), blank=True)
+    follow_up_due = models.DateField(_("Nachverfolgung fällig am"), null=True, blank=True)
+    follow_up_note = models.TextField(_("Stand nach einigen Monaten"), blank=True)
     deadline_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
@@ -427,3 +436,137 @@ class ConceptQuestion(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class Feedback(models.Model):
+    """A peer's advice on a case („Beratungsbeitrag“): structured as the method asks, one per
+    peer and case, a draft until it is handed in."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("Fall")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("von"),
+    )
+    # The author's municipality when they gave it (for attribution by municipality).
+    municipality = models.ForeignKey(
+        "home.Municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("Kommune"),
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=FeedbackStatus.choices, default=FeedbackStatus.DRAFT
+    )
+    strengths = models.TextField(_("Was schon gut läuft"), blank=True)
+    questions = models.TextField(_("Ich frage mich, ob …"), blank=True)
+    experience = models.TextField(_("Eigene Erfahrungen, Materialien, Kontaktangebot"), blank=True)
+    transferability = models.TextField(_("Was ist bei uns anders?"), blank=True)
+    method_section = models.TextField(_("Beitrag zur Methode"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("in der Sitzung erfasst von"),
+    )
+    submitted_at = models.DateTimeField(_("abgegeben am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Beratungsbeitrag")
+        verbose_name_plural = _("Beratungsbeiträge")
+        ordering = ["case", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "author"], name="one_feedback_per_peer"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=FeedbackStatus.values), name="feedback_status_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.case} – {self.pk}"
+
+
+class Idea(models.Model):
+    feedback = models.ForeignKey(
+        Feedback, on_delete=models.CASCADE, related_name="ideas", verbose_name=_("Beitrag")
+    )
+    text = models.TextField(_("Idee"))
+    kind = models.CharField(
+        _("Art"), max_length=20, choices=IdeaKind.choices, default=IdeaKind.OTHER
+    )
+    effort = models.CharField(
+        _("Aufwand"), max_length=10, choices=Effort.choices, default=Effort.MEDIUM
+    )
+    how_we_do_it = models.TextField(_("So machen wir es bei uns"), blank=True)
+    response = models.CharField(
+        _("Antwort der Kommune"), max_length=20, choices=IdeaResponse.choices, blank=True
+    )
+    response_note = models.TextField(_("Anmerkung der Kommune"), blank=True)
+
+    class Meta:
+        verbose_name = _("Idee")
+        verbose_name_plural = _("Ideen")
+        ordering = ["feedback", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Synthesis(models.Model):
+    """The facilitator's summary of the advice, released with the feedback."""
+
+    case = models.OneToOneField(
+        Case, on_delete=models.CASCADE, related_name="synthesis", verbose_name=_("Fall")
+    )
+    insights = models.TextField(_("Zentrale Erkenntnisse"))
+    recommendations = models.TextField(
+        _("Empfehlungen"), help_text=_("Drei bis fünf Empfehlungen, eine pro Zeile.")
+    )
+    open_questions = models.TextField(_("Offene Fragen"), blank=True)
+    contacts = models.TextField(_("Kontakte"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("verfasst von"),
+    )
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Synthese")
+        verbose_name_plural = _("Synthesen")
+
+    def __str__(self):
+        return str(self.case)
+
+    @property
+    def recommendation_list(self) -> list[str]:
+        return [line.strip() for line in self.recommendations.splitlines() if line.strip()]
+
+
+class ActionItem(models.Model):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="action_items", verbose_name=_("Fall")
+    )
+    what = models.CharField(_("Was"), max_length=300)
+    responsible_role = models.CharField(_("Wer (Rolle)"), max_length=150)
+    due_date = models.DateField(_("bis"), null=True, blank=True)
+    status = models.CharField(
+        _("Stand"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Maßnahme")
+        verbose_name_plural = _("Maßnahmen")
+        ordering = ["case", "due_date", "pk"]
+
+    def __str__(self):
+        return self.what

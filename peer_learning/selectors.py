@@ -11,15 +11,27 @@ Rules (DOMAIN.md, "Rules of access"):
 - nobody sees another municipality's drafts.
 """
 
+import hashlib
+
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from .choices import AssignmentStatus, CaseStatus, Confidentiality, RoundStatus
+from .choices import (
+    AssignmentStatus,
+    Attribution,
+    CaseStatus,
+    Confidentiality,
+    FeedbackStatus,
+    RoundStatus,
+)
 from .models import (
     Case,
     CaseAttachment,
     Concept,
+    Idea,
     Membership,
     PeerAssignment,
     PeerLearningRound,
@@ -27,7 +39,13 @@ from .models import (
 from .transitions import ACTIVE_ASSIGNMENT_STATUSES, EDITABLE_STATUSES, is_staff
 
 # States in which a case is shown beyond its own municipality.
-SHARED_STATUSES = (CaseStatus.ACCEPTED, CaseStatus.IN_CONSULTATION)
+SHARED_STATUSES = (
+    CaseStatus.ACCEPTED,
+    CaseStatus.IN_CONSULTATION,
+    CaseStatus.FEEDBACK_RELEASED,
+    CaseStatus.CLOSED,
+    CaseStatus.FOLLOW_UP,
+)
 # States a facilitator works with (not the municipality's drafts).
 FACILITATOR_STATUSES = tuple(s for s in CaseStatus.values if s != CaseStatus.DRAFT)
 
@@ -193,3 +211,122 @@ def network_concepts(user) -> QuerySet:
 
 def concept_for(user, pk):
     return get_object_or_404(network_concepts(user), pk=pk)
+
+
+# --- feedback --------------------------------------------------------------------------------
+
+
+def feedback_visible(user, case: Case) -> list:
+    """The feedback on `case` that `user` may read, each with its `attribution` label.
+
+    - facilitators of the round (and ism staff): every handed-in contribution;
+    - a peer: their own (also as a draft), the others' only once their own is handed in;
+    - the case's municipality: every handed-in contribution, once it is released;
+    - nobody else.
+    """
+    every = list(
+        case.feedback.select_related("author", "municipality")
+        .prefetch_related("ideas")
+        .order_by("pk")
+    )
+    own = [feedback for feedback in every if feedback.author_id == user.pk]
+    handed_in = [f for f in every if f.status == FeedbackStatus.SUBMITTED]
+    if is_staff(user) or (case.round and case.round.facilitators.filter(pk=user.pk).exists()):
+        visible = handed_in + [f for f in own if f.status != FeedbackStatus.SUBMITTED]
+    elif own:
+        visible = handed_in if own[0].status == FeedbackStatus.SUBMITTED else own
+    elif case.municipality_id in municipality_ids(user) and case.released_at:
+        visible = handed_in
+    else:
+        visible = []
+    labels = attribution_labels(case, handed_in)
+    for feedback in visible:
+        feedback.attribution = labels.get(feedback.pk, "")
+    # By label, never by id or time: the order must not tell who wrote first.
+    return sorted(visible, key=lambda feedback: (feedback.attribution == "", feedback.attribution))
+
+
+def attribution_labels(case: Case, feedback_list) -> dict[int, str]:
+    """How each contribution is signed, as the round says: with the name (and municipality),
+    with the municipality only, or anonymously as „Peer A“, „Peer B“ in an order that has
+    nothing to do with who wrote first."""
+    attribution = case.round.attribution if case.round else Attribution.ANONYMOUS
+    labels = {}
+    if attribution == Attribution.ANONYMOUS:
+
+        def scrambled(feedback):
+            seed = f"{settings.SECRET_KEY}:{case.pk}:{feedback.pk}".encode()
+            return hashlib.sha256(seed).hexdigest()
+
+        for index, feedback in enumerate(sorted(feedback_list, key=scrambled)):
+            labels[feedback.pk] = _("Peer %(letter)s") % {"letter": chr(ord("A") + index % 26)}
+        return labels
+    for feedback in feedback_list:
+        municipality = feedback.municipality.name if feedback.municipality else ""
+        if attribution == Attribution.BY_NAME:
+            name = feedback.author.get_full_name() or feedback.author.email
+            labels[feedback.pk] = f"{name} ({municipality})" if municipality else name
+        else:
+            labels[feedback.pk] = municipality or _("eine Partnerkommune")
+    return labels
+
+
+def own_feedback(user, case: Case):
+    return case.feedback.filter(author=user).prefetch_related("ideas").first()
+
+
+def may_give_feedback(user, case: Case) -> bool:
+    return (
+        case.status == CaseStatus.IN_CONSULTATION
+        and PeerAssignment.objects.filter(
+            case=case, user=user, status=AssignmentStatus.ACCEPTED
+        ).exists()
+    )
+
+
+def released_synthesis(user, case: Case):
+    """The synthesis, for the municipality once released, for facilitators always."""
+    synthesis = getattr(case, "synthesis", None)
+    if synthesis is None:
+        return None
+    if is_staff(user) or (case.round and case.round.facilitators.filter(pk=user.pk).exists()):
+        return synthesis
+    if case.released_at and case.municipality_id in municipality_ids(user):
+        return synthesis
+    return None
+
+
+def is_facilitator_of(user, case: Case) -> bool:
+    return is_staff(user) or bool(
+        case.round and case.round.facilitators.filter(pk=user.pk).exists()
+    )
+
+
+def may_respond(user, case: Case) -> bool:
+    return case.status == CaseStatus.FEEDBACK_RELEASED and case.municipality_id in municipality_ids(
+        user
+    )
+
+
+def may_close(user, case: Case) -> bool:
+    return may_respond(user, case)
+
+
+def action_items_for(user, case: Case) -> list:
+    """The action plan: for the municipality and the facilitators; peers learn of it through
+    the follow-up mail."""
+    if case.municipality_id in municipality_ids(user) or is_facilitator_of(user, case):
+        return list(case.action_items.all())
+    return []
+
+
+def idea_for(user, pk):
+    """An idea the user's municipality may answer (its own case, released)."""
+    idea = get_object_or_404(
+        Idea.objects.select_related("feedback__case"),
+        pk=pk,
+        feedback__status=FeedbackStatus.SUBMITTED,
+        feedback__case__municipality_id__in=municipality_ids(user),
+        feedback__case__released_at__isnull=False,
+    )
+    return idea

@@ -10,21 +10,33 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from home.audit import log_transition
 from home.links import site_url
 from outbox.services import send_email
 
-from .choices import CaseStatus, MembershipRole
+from .choices import (
+    AssignmentRole,
+    AssignmentStatus,
+    CaseStatus,
+    FeedbackStatus,
+    MembershipRole,
+    Method,
+)
 from .models import (
+    ActionItem,
     Case,
     CaseAttachment,
     CaseRevision,
     Concept,
     ConceptQuestion,
+    Feedback,
+    Idea,
     Membership,
     PeerAssignment,
+    Synthesis,
 )
 from .transitions import (
     ASSIGNMENT_STATES,
@@ -167,8 +179,19 @@ def set_case_state(case: Case, target: str, *, by, comment: str = "", name: str 
             CaseRevision.objects.create(
                 case=case, number=number, content=_revision_content(case), created_by=by
             )
+        if target == CaseStatus.FEEDBACK_RELEASED:
+            case.released_at = timezone.now()
+            case.follow_up_due = timezone.localdate() + datetime.timedelta(
+                days=settings.PEER_LEARNING_FOLLOW_UP_DAYS
+            )
+        if target == CaseStatus.CLOSED and not case.closing_statement.strip():
+            raise PeerLearningError(
+                _("Bitte schreiben Sie vor dem Abschließen Ihre abschließende Stellungnahme.")
+            )
         case.status = target
-        case.save(update_fields=["status", "submitted_at", "updated_at"])
+        case.save(
+            update_fields=["status", "submitted_at", "released_at", "follow_up_due", "updated_at"]
+        )
         log_transition(case, old, target, by=by, comment=comment)
         _case_mails(case, change.email, comment=comment)
     return case
@@ -189,13 +212,22 @@ def _case_mails(case: Case, template: str, *, comment: str) -> None:
         "comment": comment,
         "case_url": _portal_url("portal:case", case.pk),
     }
-    to_members = {"case_submitted", "case_changes_requested", "case_accepted", "case_declined"}
-    to_facilitators = {"case_submitted", "case_resubmitted", "case_withdrawn"}
+    to_members = {
+        "case_submitted",
+        "case_changes_requested",
+        "case_accepted",
+        "case_declined",
+        "case_feedback_released",
+    }
+    to_facilitators = {"case_submitted", "case_resubmitted", "case_withdrawn", "case_closed"}
     if template in to_members:
         _mail(_members(case), template, related_to=case, **context)
     if template in to_facilitators:
         name = "case_submitted_facilitator" if template == "case_submitted" else template
         _mail(_facilitators(case), name, related_to=case, **context)
+    if template == "case_follow_up":  # the peers learn what became of their advice
+        peers = [feedback.author for feedback in case.feedback.select_related("author")]
+        _mail(peers, template, related_to=case, **context)
 
 
 def add_attachment(case: Case, *, by, upload) -> CaseAttachment:
@@ -464,3 +496,149 @@ def set_redacted_version(case: Case, text: str, *, by) -> Case:
         case.save(update_fields=["redacted_version", "updated_at"])
         log(case, "wagtail.edit", user=by)
     return case
+
+
+# --- consultation: feedback, synthesis, the municipality's answer ---------------------------
+
+# Sections a method asks for (the form's `method_section`), by Case.method.
+METHOD_SECTIONS = {
+    Method.HYPOTHESES: gettext_lazy("Ihre Hypothesen: Was könnte hinter der Lage stecken?"),
+    Method.RESONANCE: gettext_lazy("Ihre Resonanz: Welche Gefühle und Gedanken löst der Fall aus?"),
+    Method.HEADSTAND: gettext_lazy(
+        "Kopfstand: Wie würden Sie es garantiert schlimmer machen, und was folgt umgekehrt daraus?"
+    ),
+}
+
+
+def _peer_municipality(user):
+    membership = Membership.objects.active().filter(user=user).first()
+    return membership.municipality if membership else None
+
+
+def save_feedback(case: Case, *, by, data: dict, ideas: list[dict], recorded_by=None):
+    """Save a peer's advice as a draft (the form's „Entwurf speichern“). `recorded_by`: the
+    facilitator who enters what the peer said in a live session."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update(of=("self",)).select_related("round").get(pk=case.pk)
+        if recorded_by is None:
+            allowed = PeerAssignment.objects.filter(
+                case=case, user=by, status=AssignmentStatus.ACCEPTED
+            ).exists()
+        else:
+            allowed = (
+                facilitates(recorded_by, case.round) and case.assignments.filter(user=by).exists()
+            )
+        if case.status != CaseStatus.IN_CONSULTATION or not allowed:
+            raise PeerLearningError(_("Zu diesem Fall können Sie zurzeit keinen Beitrag geben."))
+        feedback, _created = Feedback.objects.get_or_create(
+            case=case, author=by, defaults={"municipality": _peer_municipality(by)}
+        )
+        if feedback.status == FeedbackStatus.SUBMITTED:
+            raise PeerLearningError(_("Ihr Beitrag ist schon abgegeben."))
+        for name, value in data.items():
+            setattr(feedback, name, value)
+        feedback.recorded_by = recorded_by
+        feedback.save()
+        feedback.ideas.all().delete()
+        Idea.objects.bulk_create(
+            Idea(feedback=feedback, **idea) for idea in ideas if idea.get("text", "").strip()
+        )
+    return feedback
+
+
+def missing_in_feedback(feedback: Feedback) -> list[str]:
+    missing = []
+    if not feedback.strengths.strip():
+        missing.append(str(Feedback._meta.get_field("strengths").verbose_name))
+    if not feedback.ideas.exists() and not feedback.questions.strip():
+        missing.append(_("mindestens eine Idee oder eine Frage („Ich frage mich, ob …“)"))
+    if feedback.case.method in METHOD_SECTIONS and not feedback.method_section.strip():
+        missing.append(str(METHOD_SECTIONS[feedback.case.method]))
+    return missing
+
+
+def submit_feedback(feedback: Feedback, *, by) -> Feedback:
+    """Hand the advice in; once all peers who accepted have, the facilitators are told."""
+    with transaction.atomic():
+        feedback = (
+            Feedback.objects.select_for_update(of=("self",))
+            .select_related("case", "case__round")
+            .get(pk=feedback.pk)
+        )
+        if feedback.author_id != by.pk and not facilitates(by, feedback.case.round):
+            raise PeerLearningError(_("Sie dürfen diese Änderung nicht vornehmen."))
+        if feedback.status == FeedbackStatus.SUBMITTED:
+            raise PeerLearningError(_("Ihr Beitrag ist schon abgegeben."))
+        if feedback.case.status != CaseStatus.IN_CONSULTATION:
+            raise PeerLearningError(_("Zu diesem Fall können Sie zurzeit keinen Beitrag geben."))
+        missing = missing_in_feedback(feedback)
+        if missing:
+            raise PeerLearningError(
+                _("Vor dem Abgeben fehlt noch: %(fields)s.") % {"fields": ", ".join(missing)}
+            )
+        feedback.status = FeedbackStatus.SUBMITTED
+        feedback.submitted_at = timezone.now()
+        feedback.save(update_fields=["status", "submitted_at"])
+        case = feedback.case
+        waiting = PeerAssignment.objects.filter(
+            case=case, status=AssignmentStatus.ACCEPTED, role=AssignmentRole.PEER
+        ).exclude(
+            user_id__in=case.feedback.filter(status=FeedbackStatus.SUBMITTED).values("author_id")
+        )
+        if not waiting.exists():
+            _mail(
+                _facilitators(case),
+                "feedback_complete",
+                related_to=case,
+                case=case,
+                case_url=_portal_url("portal:case", case.pk),
+            )
+    return feedback
+
+
+def save_synthesis(case: Case, *, by, data: dict) -> Synthesis:
+    with transaction.atomic():
+        case = Case.objects.select_for_update(of=("self",)).select_related("round").get(pk=case.pk)
+        if not facilitates(by, case.round):
+            raise PeerLearningError(_("Sie dürfen diese Änderung nicht vornehmen."))
+        if case.status not in (CaseStatus.IN_CONSULTATION, CaseStatus.FEEDBACK_RELEASED):
+            raise PeerLearningError(_("Eine Synthese gibt es erst in der Beratung."))
+        synthesis, _created = Synthesis.objects.update_or_create(
+            case=case, defaults={**data, "written_by": by}
+        )
+    return synthesis
+
+
+def respond_to_idea(idea: Idea, *, by, response: str, note: str = "") -> Idea:
+    case = idea.feedback.case
+    if case.status != CaseStatus.FEEDBACK_RELEASED or not is_member_of(by, case.municipality_id):
+        raise PeerLearningError(_("Auf diese Idee können Sie zurzeit nicht antworten."))
+    idea.response = response
+    idea.response_note = note
+    idea.save(update_fields=["response", "response_note"])
+    return idea
+
+
+def save_action_item(case: Case, *, by, data: dict, item=None) -> ActionItem:
+    if case.status not in (
+        CaseStatus.FEEDBACK_RELEASED,
+        CaseStatus.CLOSED,
+        CaseStatus.FOLLOW_UP,
+    ) or not is_member_of(by, case.municipality_id):
+        raise PeerLearningError(_("Maßnahmen können Sie erst nach der Freigabe festhalten."))
+    item = item or ActionItem(case=case)
+    for name, value in data.items():
+        setattr(item, name, value)
+    item.save()
+    return item
+
+
+def close_case(case: Case, *, by, statement: str) -> Case:
+    """The municipality's closing statement; with it the case is closed."""
+    with transaction.atomic():
+        locked = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+        if not is_member_of(by, locked.municipality_id):
+            raise PeerLearningError(_("Sie dürfen diese Änderung nicht vornehmen."))
+        locked.closing_statement = statement
+        locked.save(update_fields=["closing_statement", "updated_at"])
+        return set_case_state(locked, CaseStatus.CLOSED, by=by, name="close")

@@ -2,8 +2,9 @@
 the mail it sends. `services.set_case_state` and `services.set_assignment_state` are the only
 writers; the portal's buttons and the facilitators' admin actions come from these tables.
 
-The later states of a case (feedback released, closed, follow-up) are added to CaseStatus and
-to this table by the feedback issue; nothing else has to change.
+After the consultation: the facilitator releases the feedback with the synthesis, the
+municipality answers and closes the case with its statement, and records the follow-up months
+later; a closed case can be opened again for a new round of advice.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,9 @@ CHANGES_REQUESTED = CaseStatus.CHANGES_REQUESTED
 RESUBMITTED = CaseStatus.RESUBMITTED
 ACCEPTED = CaseStatus.ACCEPTED
 IN_CONSULTATION = CaseStatus.IN_CONSULTATION
+FEEDBACK_RELEASED = CaseStatus.FEEDBACK_RELEASED
+CLOSED = CaseStatus.CLOSED
+FOLLOW_UP = CaseStatus.FOLLOW_UP
 WITHDRAWN = CaseStatus.WITHDRAWN
 DECLINED = CaseStatus.DECLINED
 
@@ -139,6 +143,51 @@ CASE_STATES = StateMachine(
             confirmation=_("Die Beratung zu „%(name)s“ beginnen?"),
             success_message=_("Die Beratung zu „%(name)s“ hat begonnen."),
             icon="group",
+        ),
+        Transition(
+            {IN_CONSULTATION},
+            FEEDBACK_RELEASED,
+            {FACILITATOR},
+            name="release",
+            label=_("Beratung freigeben"),
+            confirmation=_(
+                "Beratungsbeiträge und Synthese zu „%(name)s“ für die Kommune freigeben?"
+            ),
+            success_message=_("Die Beratung zu „%(name)s“ ist freigegeben."),
+            icon="upload",
+            email="case_feedback_released",
+            condition=lambda case: hasattr(case, "synthesis"),
+        ),
+        Transition(
+            {FEEDBACK_RELEASED},
+            CLOSED,
+            {MEMBER},
+            name="close",
+            label=_("Fall abschließen"),
+            confirmation=_("Den Fall „%(name)s“ mit Ihrer Stellungnahme abschließen?"),
+            success_message=_("Der Fall „%(name)s“ ist abgeschlossen. Vielen Dank!"),
+            email="case_closed",
+        ),
+        Transition(
+            {CLOSED},
+            FOLLOW_UP,
+            {MEMBER},
+            name="follow-up",
+            label=_("Nachverfolgung abschließen"),
+            confirmation=_("Den Stand der Maßnahmen zu „%(name)s“ jetzt festhalten?"),
+            success_message=_("Danke! Die Peers erfahren, was aus ihrem Rat geworden ist."),
+            email="case_follow_up",
+        ),
+        Transition(
+            {CLOSED, FOLLOW_UP},
+            DRAFT,
+            {MEMBER},
+            name="reopen",
+            label=_("Erneut beraten lassen"),
+            confirmation=_(
+                "„%(name)s“ wieder als Entwurf öffnen, um ihn in eine neue Runde zu bringen?"
+            ),
+            success_message=_("Der Fall „%(name)s“ ist wieder ein Entwurf."),
         ),
         Transition(
             {SUBMITTED, RESUBMITTED, CHANGES_REQUESTED, ACCEPTED},

@@ -10,8 +10,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import selectors, services
-from .choices import AssignmentStatus
-from .forms import STEPS, AttachmentForm, CaseForm, CommentForm, ConceptForm, QuestionForm
+from .choices import AssignmentStatus, FeedbackStatus
+from .forms import (
+    STEPS,
+    ActionItemForm,
+    AttachmentForm,
+    CaseForm,
+    ClosingForm,
+    CommentForm,
+    ConceptForm,
+    FeedbackForm,
+    IdeaFormSet,
+    IdeaResponseForm,
+    QuestionForm,
+    SynthesisForm,
+)
 from .transitions import ASSIGNMENT_STATES, CASE_STATES, MEMBER, PeerLearningError
 
 
@@ -118,7 +131,7 @@ def case_detail(request, pk):
     actions = [
         transition
         for transition in CASE_STATES.actions_for(case, by=user)
-        if MEMBER in transition.actors
+        if MEMBER in transition.actors and transition.name != "close"
     ]
     context = {
         "case": case,
@@ -129,6 +142,16 @@ def case_detail(request, pk):
         "revisions": list(selectors.revisions_for(user, case)),
         "missing": services.missing_for_submission(case) if selectors.may_edit(user, case) else [],
         "comment_form": CommentForm(),
+        "feedback": selectors.feedback_visible(user, case),
+        "own_feedback": selectors.own_feedback(user, case),
+        "may_give_feedback": selectors.may_give_feedback(user, case),
+        "synthesis": selectors.released_synthesis(user, case),
+        "is_facilitator": selectors.is_facilitator_of(user, case),
+        "may_respond": selectors.may_respond(user, case),
+        "may_close": selectors.may_close(user, case),
+        "action_items": selectors.action_items_for(user, case),
+        "idea_response_form": IdeaResponseForm(),
+        "action_item_form": ActionItemForm(),
     }
     return render(request, "peer_learning/case_detail.html", context)
 
@@ -312,3 +335,150 @@ def concept_detail(request, pk):
         "marked_relevant": bool(own_municipalities & {m.pk for m in concept.relevant_for.all()}),
     }
     return render(request, "peer_learning/concept_detail.html", context)
+
+
+# --- consultation: feedback, synthesis, the municipality's answer ---------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def feedback_edit(request, pk):
+    """A peer writes the advice („Beratungsbeitrag“): save as a draft, hand in when done."""
+    case = selectors.case_for(request.user, pk)
+    if not selectors.may_give_feedback(request.user, case):
+        raise Http404
+    feedback = selectors.own_feedback(request.user, case)
+    if feedback is not None and feedback.status == FeedbackStatus.SUBMITTED:
+        return redirect("portal:case", pk=case.pk)
+    method_label = services.METHOD_SECTIONS.get(case.method)
+    ideas = [
+        {
+            "text": idea.text,
+            "kind": idea.kind,
+            "effort": idea.effort,
+            "how_we_do_it": idea.how_we_do_it,
+        }
+        for idea in (feedback.ideas.all() if feedback else [])
+    ]
+    form = FeedbackForm(request.POST or None, instance=feedback, method_label=method_label)
+    formset = IdeaFormSet(
+        request.POST or None,
+        initial=ideas + [{}] * 3 if not request.POST else None,
+        prefix="ideen",
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.fields}
+        items = [item for item in formset.cleaned_data if item and item.get("text")]
+        try:
+            feedback = services.save_feedback(case, by=request.user, data=data, ideas=items)
+            if "abgeben" in request.POST:
+                services.submit_feedback(feedback, by=request.user)
+                messages.success(request, _("Vielen Dank! Ihr Beitrag ist abgegeben."))
+                return redirect("portal:case", pk=case.pk)
+        except PeerLearningError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Ihr Entwurf ist gespeichert."))
+            return redirect("portal:feedback", pk=case.pk)
+    context = {"case": case, "form": form, "formset": formset, "method_label": method_label}
+    return render(request, "peer_learning/feedback_form.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def synthesis_edit(request, pk):
+    """The facilitator's synthesis; the release itself is an action on the case."""
+    case = selectors.case_for(request.user, pk)
+    if not (selectors.is_facilitator_of(request.user, case)):
+        raise Http404
+    instance = getattr(case, "synthesis", None)
+    form = SynthesisForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_synthesis(case, by=request.user, data=form.cleaned_data)
+        except PeerLearningError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Die Synthese ist gespeichert."))
+            return redirect("portal:case", pk=case.pk)
+    context = {"case": case, "form": form}
+    return render(request, "peer_learning/synthesis_form.html", context)
+
+
+@require_POST
+@login_required
+def case_facilitator_action(request, pk, name):
+    """Facilitators release the feedback from the portal too (the admin has all actions)."""
+    case = selectors.case_for(request.user, pk)
+    transition = CASE_STATES.by_name(name)
+    if transition is None or name != "release":
+        raise Http404
+    try:
+        services.set_case_state(case, transition.target, by=request.user, name=name)
+    except PeerLearningError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, str(transition.success_message) % {"name": case.title})
+    return redirect("portal:case", pk=case.pk)
+
+
+@require_POST
+@login_required
+def idea_response(request, pk):
+    idea = selectors.idea_for(request.user, pk)
+    form = IdeaResponseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.respond_to_idea(
+                idea,
+                by=request.user,
+                response=form.cleaned_data["response"],
+                note=form.cleaned_data["note"],
+            )
+        except PeerLearningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Ihre Antwort ist gespeichert."))
+    else:
+        messages.error(request, _("Bitte wählen Sie eine Antwort aus."))
+    return redirect(f"{reverse('portal:case', args=[idea.feedback.case_id])}#idee-{idea.pk}")
+
+
+@require_POST
+@login_required
+def action_item_add(request, pk):
+    case = selectors.case_for(request.user, pk)
+    form = ActionItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.save_action_item(case, by=request.user, data=form.cleaned_data)
+        except PeerLearningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Die Maßnahme ist gespeichert."))
+    else:
+        messages.error(
+            request, _("Bitte geben Sie an, was getan wird und wer (welche Rolle) es übernimmt.")
+        )
+    return redirect(f"{reverse('portal:case', args=[case.pk])}#massnahmen")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def case_close(request, pk):
+    """The municipality's closing statement, and with it the case is closed."""
+    case = selectors.case_for(request.user, pk)
+    if not selectors.may_close(request.user, case):
+        raise Http404
+    form = ClosingForm(request.POST or None, initial={"closing_statement": case.closing_statement})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.close_case(
+                case, by=request.user, statement=form.cleaned_data["closing_statement"]
+            )
+        except PeerLearningError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Der Fall ist abgeschlossen. Vielen Dank!"))
+            return redirect("portal:case", pk=case.pk)
+    return render(request, "peer_learning/case_close.html", {"case": case, "form": form})

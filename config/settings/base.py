@@ -298,6 +298,8 @@ STORAGES["private"] = {
     "OPTIONS": {"location": str(VAR_DIR / "private"), "base_url": None},
 }
 PEER_LEARNING_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# After the release, the municipality is asked to report on its action items this much later.
+PEER_LEARNING_FOLLOW_UP_DAYS = 90
 # ClamAV scans uploads when one of these is set (clamd's socket path or host[:port]).
 CLAMD_SOCKET = os.environ.get("CLAMD_SOCKET", "")
 CLAMD_HOST = os.environ.get("CLAMD_HOST", "")

@@ -1,0 +1,245 @@
+"""The consultation: peers write structured advice, see the others' only after handing in
+their own; the facilitator's synthesis releases it to the municipality, which answers each
+idea, plans its actions and closes the case. Attribution follows the round's setting."""
+
+import pytest
+from django.core import mail
+
+from peer_learning import services
+from peer_learning.choices import Attribution, CaseStatus
+from peer_learning.models import Membership
+from tests.factories import MunicipalityFactory
+from tests.helpers import after_commit
+
+from .conftest import make_user
+from .test_portal import logged_in, main_text
+
+ADVICE_A = "Idee von Hanna: ein gemeinsamer Kalender"
+ADVICE_B = "Idee von Carl: eine feste Ansprechperson"
+
+
+@pytest.fixture
+def consultation(make_case, peer, facilitator, peer_round):
+    """A case in consultation with two peers who accepted: Hanna (Hildesheim) and Carl
+    (Cuxhaven)."""
+    cuxhaven = MunicipalityFactory(name="Landkreis Cuxhaven", slug="cuxhaven")
+    peer_round.municipalities.add(cuxhaven)
+    carl = make_user("carl@cuxhaven.example", name="Carl Cux")
+    Membership.objects.create(user=carl, municipality=cuxhaven)
+    case = make_case(CaseStatus.ACCEPTED)
+    for person in (peer, carl):
+        assignment = services.assign_peer(case, user=person, role="peer", by=facilitator)
+        services.set_assignment_state(assignment, "accepted", by=person, name="accept")
+    case = services.set_case_state(case, CaseStatus.IN_CONSULTATION, by=facilitator)
+    return {"case": case, "hanna": peer, "carl": carl}
+
+
+def give(client, case, idea, *, hand_in=True):
+    data = {
+        "strengths": "Die Kommune hat schon viele Partner an einem Tisch.",
+        "questions": "Ich frage mich, ob alle dasselbe Ziel haben.",
+        "ideen-TOTAL_FORMS": "1",
+        "ideen-INITIAL_FORMS": "0",
+        "ideen-0-text": idea,
+        "ideen-0-kind": "cooperation",
+        "ideen-0-effort": "low",
+        "ideen-0-how_we_do_it": "",
+    }
+    if hand_in:
+        data["abgeben"] = ""
+    return client.post(f"/portal/faelle/{case.pk}/beitrag/", data, follow=True)
+
+
+def release(facilitator, case):
+    client = logged_in(facilitator)
+    client.post(
+        f"/portal/faelle/{case.pk}/synthese/",
+        {
+            "insights": "Es fehlt eine gemeinsame Steuerung.",
+            "recommendations": "Steuerungsgruppe einrichten\nKalender teilen\nAnsprechperson benennen",
+        },
+    )
+    with after_commit():
+        client.post(f"/portal/faelle/{case.pk}/begleitung/release/")
+
+
+@pytest.fixture(autouse=True)
+def _no_mfa_in_these_tests(settings):
+    settings.PORTAL_REQUIRE_MFA_FOR_STAFF = False
+
+
+def test_a_peer_sees_the_others_advice_only_after_handing_in_their_own(consultation, member):
+    case, hanna, carl = consultation["case"], consultation["hanna"], consultation["carl"]
+    hanna_client, carl_client = logged_in(hanna), logged_in(carl)
+
+    give(hanna_client, case, ADVICE_A)
+    give(carl_client, case, ADVICE_B, hand_in=False)
+
+    carl_page = main_text(carl_client.get(f"/portal/faelle/{case.pk}/"))
+    assert ADVICE_B in carl_page and ADVICE_A not in carl_page  # only the own draft
+    hanna_page = main_text(hanna_client.get(f"/portal/faelle/{case.pk}/"))
+    assert ADVICE_A in hanna_page and ADVICE_B not in hanna_page  # Carl's is only a draft
+    member_page = main_text(logged_in(member).get(f"/portal/faelle/{case.pk}/"))
+    assert ADVICE_A not in member_page  # nothing before the release
+
+    give(carl_client, case, ADVICE_B)
+    carl_page = main_text(carl_client.get(f"/portal/faelle/{case.pk}/"))
+    assert ADVICE_A in carl_page and ADVICE_B in carl_page
+
+
+def test_handing_in_names_what_is_missing_and_keeps_the_draft(consultation):
+    case, hanna = consultation["case"], consultation["hanna"]
+    client = logged_in(hanna)
+
+    response = client.post(
+        f"/portal/faelle/{case.pk}/beitrag/",
+        {
+            "strengths": "",
+            "questions": "",
+            "ideen-TOTAL_FORMS": "0",
+            "ideen-INITIAL_FORMS": "0",
+            "abgeben": "",
+        },
+    )
+
+    assert "Vor dem Abgeben fehlt noch" in main_text(response)
+    assert case.feedback.get().status == "draft"
+
+
+def test_when_all_have_handed_in_the_facilitator_is_told(consultation, facilitator):
+    case = consultation["case"]
+    with after_commit():
+        give(logged_in(consultation["hanna"]), case, ADVICE_A)
+        assert not [m for m in mail.outbox if "Alle Beiträge" in m.subject]
+        give(logged_in(consultation["carl"]), case, ADVICE_B)
+
+    [notice] = [m for m in mail.outbox if "Alle Beiträge" in m.subject]
+    assert notice.to == [facilitator.email]
+
+
+def test_the_release_needs_a_synthesis_with_three_to_five_recommendations(
+    consultation, facilitator
+):
+    case = consultation["case"]
+    client = logged_in(facilitator)
+
+    early = client.post(f"/portal/faelle/{case.pk}/begleitung/release/", follow=True)
+    too_few = client.post(
+        f"/portal/faelle/{case.pk}/synthese/", {"insights": "x", "recommendations": "nur eine"}
+    )
+
+    case.refresh_from_db()
+    assert case.status == CaseStatus.IN_CONSULTATION
+    assert "nicht möglich" in main_text(early)
+    assert "drei bis fünf Empfehlungen" in main_text(too_few)
+
+
+@pytest.mark.parametrize(
+    ("attribution", "shows", "hides"),
+    [
+        (
+            Attribution.BY_NAME,
+            ["Hanna Hoff (Landkreis Hildesheim)", "Carl Cux (Landkreis Cuxhaven)"],
+            [],
+        ),
+        (
+            Attribution.BY_MUNICIPALITY,
+            ["Landkreis Hildesheim", "Landkreis Cuxhaven"],
+            ["Hanna", "Carl"],
+        ),
+        (
+            Attribution.ANONYMOUS,
+            ["Peer A", "Peer B"],
+            ["Hanna", "Carl", "hildesheim", "cuxhaven", "Hildesheim", "Cuxhaven"],
+        ),
+    ],
+)
+def test_after_the_release_the_municipality_sees_the_advice_signed_as_the_round_says(
+    consultation, member, facilitator, peer_round, attribution, shows, hides
+):
+    peer_round.attribution = attribution
+    peer_round.save()
+    case = consultation["case"]
+    give(logged_in(consultation["hanna"]), case, ADVICE_A)
+    give(logged_in(consultation["carl"]), case, ADVICE_B)
+    mail.outbox.clear()
+
+    release(facilitator, case)
+
+    page = main_text(logged_in(member).get(f"/portal/faelle/{case.pk}/"))
+    assert ADVICE_A in page and ADVICE_B in page
+    assert "Steuerungsgruppe einrichten" in page
+    for text in shows:
+        assert text in page
+    released_mails = [m for m in mail.outbox if "Die Beratung zu Ihrem Fall ist da" in m.subject]
+    assert sorted(m.to[0] for m in released_mails) == [member.email]
+    for text in hides:
+        assert text not in page.replace(ADVICE_A, "").replace(ADVICE_B, ""), text
+        assert all(text not in m.body for m in released_mails), text
+
+
+def test_the_municipality_answers_each_idea_plans_actions_and_closes_the_case(
+    consultation, member, facilitator
+):
+    case = consultation["case"]
+    give(logged_in(consultation["hanna"]), case, ADVICE_A)
+    give(logged_in(consultation["carl"]), case, ADVICE_B)
+    release(facilitator, case)
+    client = logged_in(member)
+    idea = case.feedback.get(author=consultation["hanna"]).ideas.get()
+
+    client.post(f"/portal/ideen/{idea.pk}/antwort/", {"response": "take_up", "note": "Ab Mai."})
+    client.post(
+        f"/portal/faelle/{case.pk}/massnahmen/",
+        {
+            "what": "Kalender einrichten",
+            "responsible_role": "Integrationsbeauftragte",
+            "status": "open",
+        },
+    )
+    refused = client.post(f"/portal/faelle/{case.pk}/abschluss/", {"closing_statement": " "})
+    mail.outbox.clear()
+    with after_commit():
+        closed = client.post(
+            f"/portal/faelle/{case.pk}/abschluss/",
+            {"closing_statement": "Wir setzen zwei Ideen um."},
+            follow=True,
+        )
+
+    idea.refresh_from_db()
+    case.refresh_from_db()
+    assert (idea.response, idea.response_note) == ("take_up", "Ab Mai.")
+    assert "Dieses Feld muss ausgefüllt werden." in main_text(refused)
+    assert case.status == CaseStatus.CLOSED
+    page = main_text(closed)
+    assert "Kalender einrichten" in page and "greifen wir auf" in page
+    assert "Wir setzen zwei Ideen um." in page
+    assert [m.to for m in mail.outbox] == [[facilitator.email]]
+    # A peer may not answer or plan for the municipality.
+    assert (
+        logged_in(consultation["carl"])
+        .post(f"/portal/ideen/{idea.pk}/antwort/", {"response": "check"})
+        .status_code
+        == 404
+    )
+
+
+def test_the_follow_up_tells_the_peers_what_became_of_their_advice(
+    consultation, member, facilitator
+):
+    case = consultation["case"]
+    give(logged_in(consultation["hanna"]), case, ADVICE_A)
+    give(logged_in(consultation["carl"]), case, ADVICE_B)
+    release(facilitator, case)
+    client = logged_in(member)
+    client.post(f"/portal/faelle/{case.pk}/abschluss/", {"closing_statement": "Danke."})
+    mail.outbox.clear()
+
+    with after_commit():
+        client.post(f"/portal/faelle/{case.pk}/aktion/follow-up/")
+
+    case.refresh_from_db()
+    assert case.status == CaseStatus.FOLLOW_UP
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [consultation["hanna"].email, consultation["carl"].email]
+    )
