@@ -56,7 +56,9 @@ def release(facilitator, case):
         f"/portal/faelle/{case.pk}/synthese/",
         {
             "insights": "Es fehlt eine gemeinsame Steuerung.",
-            "recommendations": "Steuerungsgruppe einrichten\nKalender teilen\nAnsprechperson benennen",
+            "recommendations": (
+                "Steuerungsgruppe einrichten\nKalender teilen\nAnsprechperson benennen"
+            ),
         },
     )
     with after_commit():
