@@ -203,6 +203,7 @@ class Case(models.Model):
     closing_statement = models.TextField(_("Abschließende Stellungnahme"), blank=True)
     follow_up_due = models.DateField(_("Nachverfolgung fällig am"), null=True, blank=True)
     follow_up_note = models.TextField(_("Stand nach einigen Monaten"), blank=True)
+    follow_up_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     deadline_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
@@ -339,6 +340,7 @@ class PeerAssignment(models.Model):
     due_date = models.DateField(_("fällig am"), null=True, blank=True)
     decline_reason = models.TextField(_("Grund der Absage"), blank=True)
     invited_at = models.DateTimeField(_("eingeladen am"), auto_now_add=True)
+    feedback_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     responded_at = models.DateTimeField(_("geantwortet am"), null=True, blank=True)
 
     class Meta:
@@ -570,3 +572,37 @@ class ActionItem(models.Model):
 
     def __str__(self):
         return self.what
+
+
+class ClarifyingQuestion(models.Model):
+    """A short question a peer asks before advising; the case's municipality answers. The
+    consultation group sees both."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="clarifying_questions", verbose_name=_("Fall")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("gefragt von"),
+    )
+    text = models.TextField(_("Rückfrage"), max_length=1000)
+    answer = models.TextField(_("Antwort"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beantwortet von"),
+    )
+    created_at = models.DateTimeField(_("gefragt am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Rückfrage")
+        verbose_name_plural = _("Rückfragen")
+        ordering = ["case", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
