@@ -30,6 +30,7 @@ from .choices import (
 from .models import (
     Case,
     CaseAttachment,
+    ClarifyingQuestion,
     Concept,
     Idea,
     Membership,
@@ -330,3 +331,43 @@ def idea_for(user, pk):
         feedback__case__released_at__isnull=False,
     )
     return idea
+
+
+def clarifying_questions_for(user, case: Case) -> list:
+    """Questions and answers: for everyone who reads the case in full (not the redacted
+    version), since the answers may say more than the summary."""
+    if shows_redacted(user, case):
+        return []
+    return list(case.clarifying_questions.select_related("author"))
+
+
+def may_ask(user, case: Case) -> bool:
+    return (
+        case.status in (CaseStatus.ACCEPTED, CaseStatus.IN_CONSULTATION)
+        and PeerAssignment.objects.filter(
+            case=case,
+            user=user,
+            status__in=(AssignmentStatus.INVITED, AssignmentStatus.ACCEPTED),
+        ).exists()
+    )
+
+
+def clarifying_question_for(user, pk):
+    """A question the user's municipality may answer."""
+    return get_object_or_404(
+        ClarifyingQuestion.objects.select_related("case"),
+        pk=pk,
+        case__municipality_id__in=municipality_ids(user),
+    )
+
+
+def dossier_for(user, case: Case) -> dict:
+    """Everything of a case for the municipality's files: for its members and facilitators."""
+    if case.municipality_id not in municipality_ids(user) and not is_facilitator_of(user, case):
+        raise Http404
+    return {
+        "feedback": feedback_visible(user, case),
+        "synthesis": released_synthesis(user, case),
+        "action_items": action_items_for(user, case),
+        "questions": clarifying_questions_for(user, case),
+    }

@@ -30,6 +30,7 @@ from .models import (
     Case,
     CaseAttachment,
     CaseRevision,
+    ClarifyingQuestion,
     Concept,
     ConceptQuestion,
     Feedback,
@@ -642,3 +643,106 @@ def close_case(case: Case, *, by, statement: str) -> Case:
         locked.closing_statement = statement
         locked.save(update_fields=["closing_statement", "updated_at"])
         return set_case_state(locked, CaseStatus.CLOSED, by=by, name="close")
+
+
+# --- clarifying questions and reminders ------------------------------------------------------
+
+# Days before a round's feedback due date when peers who have not handed in are reminded.
+FEEDBACK_REMINDER_DAYS = 3
+
+
+def ask_clarifying_question(case: Case, *, by, text: str) -> ClarifyingQuestion:
+    """A peer's short question before advising, while the round is clarifying."""
+    today = timezone.localdate()
+    with transaction.atomic():
+        case = Case.objects.select_for_update(of=("self",)).select_related("round").get(pk=case.pk)
+        assigned = PeerAssignment.objects.filter(
+            case=case, user=by, status__in=(AssignmentStatus.INVITED, AssignmentStatus.ACCEPTED)
+        ).exists()
+        open_phase = case.status in (CaseStatus.ACCEPTED, CaseStatus.IN_CONSULTATION) and (
+            case.round is None
+            or case.round.clarification_until is None
+            or today <= case.round.clarification_until
+        )
+        if not (assigned and open_phase):
+            raise PeerLearningError(_("Rückfragen sind zu diesem Fall zurzeit nicht möglich."))
+        question = ClarifyingQuestion.objects.create(case=case, author=by, text=text)
+        _mail(
+            _members(case),
+            "clarifying_question",
+            related_to=question,
+            case=case,
+            question=question,
+            case_url=_portal_url("portal:case", case.pk),
+        )
+    return question
+
+
+def answer_clarifying_question(question: ClarifyingQuestion, *, by, answer: str):
+    if not is_member_of(by, question.case.municipality_id):
+        raise PeerLearningError(_("Nur die Kommune des Falls kann Rückfragen beantworten."))
+    question.answer = answer
+    question.answered_by = by
+    question.save(update_fields=["answer", "answered_by"])
+    return question
+
+
+def send_feedback_reminders(*, today=None) -> int:
+    """Remind peers who accepted but have not handed in, shortly before the due date (once)."""
+    today = today or timezone.localdate()
+    limit = today + datetime.timedelta(days=FEEDBACK_REMINDER_DAYS)
+    due = PeerAssignment.objects.filter(
+        status=AssignmentStatus.ACCEPTED,
+        role=AssignmentRole.PEER,
+        case__status=CaseStatus.IN_CONSULTATION,
+        case__round__feedback_due__gte=today,
+        case__round__feedback_due__lte=limit,
+        feedback_reminded_at__isnull=True,
+    ).select_related("case", "case__round", "user")
+    sent = 0
+    for assignment in due:
+        handed_in = Feedback.objects.filter(
+            case=assignment.case, author=assignment.user, status=FeedbackStatus.SUBMITTED
+        ).exists()
+        if handed_in:
+            continue
+        with transaction.atomic():
+            claimed = PeerAssignment.objects.filter(
+                pk=assignment.pk, feedback_reminded_at__isnull=True
+            ).update(feedback_reminded_at=timezone.now())
+            if not claimed:
+                continue
+            _mail(
+                [assignment.user],
+                "feedback_reminder",
+                related_to=assignment,
+                case=assignment.case,
+                feedback_url=_portal_url("portal:feedback", assignment.case_id),
+            )
+            sent += 1
+    return sent
+
+
+def send_follow_up_reminders(*, today=None) -> int:
+    """A few months after the release, ask the municipality about its action items (once)."""
+    today = today or timezone.localdate()
+    due = Case.objects.filter(
+        status=CaseStatus.CLOSED, follow_up_due__lte=today, follow_up_reminded_at__isnull=True
+    )
+    sent = 0
+    for case in due:
+        with transaction.atomic():
+            claimed = Case.objects.filter(pk=case.pk, follow_up_reminded_at__isnull=True).update(
+                follow_up_reminded_at=timezone.now()
+            )
+            if not claimed:
+                continue
+            _mail(
+                _members(case),
+                "follow_up_reminder",
+                related_to=case,
+                case=case,
+                case_url=_portal_url("portal:case", case.pk),
+            )
+            sent += 1
+    return sent

@@ -24,6 +24,13 @@ urlpatterns = [
     path("faelle/<int:pk>/massnahmen/", views.action_item_add, name="action_item_add"),
     path("faelle/<int:pk>/abschluss/", views.case_close, name="case_close"),
     path("ideen/<int:pk>/antwort/", views.idea_response, name="idea_response"),
+    path("faelle/<int:pk>/rueckfragen/", views.clarifying_question_ask, name="question_ask"),
+    path(
+        "rueckfragen/<int:pk>/antwort/",
+        views.clarifying_question_answer,
+        name="question_answer",
+    ),
+    path("faelle/<int:pk>/dossier/", views.case_dossier, name="dossier"),
     path("konzepte/", views.concept_list, name="concepts"),
     path("konzepte/neu/", views.concept_edit, name="concept_create"),
     path("konzepte/<int:pk>/", views.concept_detail, name="concept"),

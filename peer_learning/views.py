@@ -151,6 +151,9 @@ def case_detail(request, pk):
         "may_close": selectors.may_close(user, case),
         "action_items": selectors.action_items_for(user, case),
         "idea_response_form": IdeaResponseForm(),
+        "questions": selectors.clarifying_questions_for(user, case),
+        "may_ask": selectors.may_ask(user, case),
+        "may_answer": case.municipality_id in selectors.municipality_ids(user),
         "action_item_form": ActionItemForm(),
     }
     return render(request, "peer_learning/case_detail.html", context)
@@ -482,3 +485,49 @@ def case_close(request, pk):
             messages.success(request, _("Der Fall ist abgeschlossen. Vielen Dank!"))
             return redirect("portal:case", pk=case.pk)
     return render(request, "peer_learning/case_close.html", {"case": case, "form": form})
+
+
+@require_POST
+@login_required
+def clarifying_question_ask(request, pk):
+    case = selectors.case_for(request.user, pk)
+    form = QuestionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ask_clarifying_question(case, by=request.user, text=form.cleaned_data["text"])
+        except PeerLearningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Ihre Rückfrage ist an die Kommune gegangen."))
+    else:
+        messages.error(request, _("Bitte schreiben Sie Ihre Rückfrage."))
+    return redirect(f"{reverse('portal:case', args=[case.pk])}#rueckfragen")
+
+
+@require_POST
+@login_required
+def clarifying_question_answer(request, pk):
+    question = selectors.clarifying_question_for(request.user, pk)
+    answer = request.POST.get("answer", "")
+    form = QuestionForm({"text": answer})
+    if form.is_valid():
+        try:
+            services.answer_clarifying_question(
+                question, by=request.user, answer=form.cleaned_data["text"]
+            )
+        except PeerLearningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Ihre Antwort ist gespeichert."))
+    else:
+        messages.error(request, _("Bitte schreiben Sie Ihre Antwort."))
+    return redirect(f"{reverse('portal:case', args=[question.case_id])}#rueckfragen")
+
+
+@require_safe
+@login_required
+def case_dossier(request, pk):
+    """The case with its advice, synthesis, answers and action plan, for printing."""
+    case = selectors.case_for(request.user, pk)
+    context = {"case": case, **selectors.dossier_for(request.user, case)}
+    return render(request, "peer_learning/case_dossier.html", context)

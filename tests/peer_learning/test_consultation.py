@@ -245,3 +245,88 @@ def test_the_follow_up_tells_the_peers_what_became_of_their_advice(
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [consultation["hanna"].email, consultation["carl"].email]
     )
+
+
+# --- clarifying questions, reminders, the dossier -----------------------------------------------
+
+
+def test_a_peer_asks_a_clarifying_question_and_the_municipality_answers(consultation, member):
+    case, hanna = consultation["case"], consultation["hanna"]
+    with after_commit():
+        logged_in(hanna).post(
+            f"/portal/faelle/{case.pk}/rueckfragen/",
+            {"text": "Seit wann gibt es den Runden Tisch?"},
+        )
+    question = case.clarifying_questions.get()
+    [notice] = mail.outbox
+    assert notice.to == [member.email]
+    assert "Seit wann gibt es den Runden Tisch?" in notice.body
+
+    logged_in(member).post(f"/portal/rueckfragen/{question.pk}/antwort/", {"answer": "Seit 2022."})
+
+    page = main_text(logged_in(consultation["carl"]).get(f"/portal/faelle/{case.pk}/"))
+    assert "Seit wann gibt es den Runden Tisch?" in page and "Seit 2022." in page
+    # Only the case's municipality answers.
+    refused = logged_in(hanna).post(
+        f"/portal/rueckfragen/{question.pk}/antwort/", {"answer": "Ich weiß es besser."}
+    )
+    assert refused.status_code == 404
+
+
+def test_peers_are_reminded_once_before_the_due_date_and_not_after_handing_in(
+    consultation, peer_round
+):
+    import datetime
+
+    case = consultation["case"]
+    peer_round.feedback_due = peer_round.case_deadline
+    peer_round.save()
+    give(logged_in(consultation["hanna"]), case, ADVICE_A)
+    mail.outbox.clear()
+    day = peer_round.feedback_due - datetime.timedelta(days=2)
+
+    with after_commit():
+        first = services.send_feedback_reminders(today=day)
+        second = services.send_feedback_reminders(today=day)
+
+    assert (first, second) == (1, 0)
+    assert [m.to for m in mail.outbox] == [[consultation["carl"].email]]
+    assert f"/portal/faelle/{case.pk}/beitrag/" in mail.outbox[0].body
+
+
+def test_the_municipality_is_asked_about_its_actions_months_later(
+    consultation, member, facilitator
+):
+    import datetime
+
+    case = consultation["case"]
+    give(logged_in(consultation["hanna"]), case, ADVICE_A)
+    release(facilitator, case)
+    logged_in(member).post(f"/portal/faelle/{case.pk}/abschluss/", {"closing_statement": "Danke."})
+    case.refresh_from_db()
+    mail.outbox.clear()
+
+    with after_commit():
+        early = services.send_follow_up_reminders(
+            today=case.follow_up_due - datetime.timedelta(days=1)
+        )
+        due = services.send_follow_up_reminders(today=case.follow_up_due)
+
+    assert (early, due) == (0, 1)
+    assert [m.to for m in mail.outbox] == [[member.email]]
+
+
+def test_the_dossier_holds_the_whole_case_for_the_municipality_only(
+    consultation, member, facilitator
+):
+    case = consultation["case"]
+    give(logged_in(consultation["hanna"]), case, ADVICE_A)
+    release(facilitator, case)
+
+    dossier = logged_in(member).get(f"/portal/faelle/{case.pk}/dossier/")
+    peer_view = logged_in(consultation["carl"]).get(f"/portal/faelle/{case.pk}/dossier/")
+
+    text = main_text(dossier)
+    assert "Steuerungsgruppe einrichten" in text and ADVICE_A in text
+    assert dossier["Cache-Control"] == "private, no-store"
+    assert peer_view.status_code == 404

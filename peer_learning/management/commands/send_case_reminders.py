@@ -1,4 +1,5 @@
-"""Daily: remind the members of drafts whose round's case deadline is near (once per draft)."""
+"""Daily: remind members of drafts before a round's case deadline, peers who have not handed
+in their advice before the due date, and municipalities of their follow-up (each once)."""
 
 from django.core.management.base import BaseCommand
 
@@ -9,5 +10,9 @@ class Command(BaseCommand):
     help = "Remind municipalities of case drafts shortly before the round's deadline."
 
     def handle(self, *args, **options):
-        sent = services.send_deadline_reminders()
-        self.stdout.write(f"Reminded {sent} draft(s).")
+        drafts = services.send_deadline_reminders()
+        peers = services.send_feedback_reminders()
+        follow_ups = services.send_follow_up_reminders()
+        self.stdout.write(
+            f"Reminded {drafts} draft(s), {peers} peer(s), {follow_ups} follow-up(s)."
+        )
