@@ -247,7 +247,11 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "home.NewsIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "home.NewsIndexPage",
+        "peer_learning.PraxiswissenIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

@@ -12,6 +12,9 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
 
 from .choices import (
     ActionStatus,
@@ -606,3 +609,84 @@ class ClarifyingQuestion(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+# --- Praxiswissen: what the network learnt, for the public --------------------------------
+
+
+class PraxiswissenIndexPage(Page):
+    """„Praxiswissen“: anonymised summaries of closed cases and shared concepts."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["peer_learning.PraxiswissenPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Praxiswissen (Übersicht)")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = (
+            PraxiswissenPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("focus_area")
+            .order_by("-first_published_at")
+        )
+        return context
+
+
+class PraxiswissenPage(Page):
+    """One lesson for the network, written by a facilitator from a closed case or a shared
+    concept whose owner consented, and reviewed before it is published: no names, and no
+    municipality unless it agreed to be named."""
+
+    teaser = models.TextField(_("Anreißer"), max_length=500)
+    focus_area = models.ForeignKey(
+        "home.FocusArea",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Gestaltungsbereich"),
+    )
+    starting_point = models.TextField(_("Ausgangslage"))
+    insights = models.TextField(_("Was die Beratung gezeigt hat"), blank=True)
+    recommendations = models.TextField(
+        _("Empfehlungen"), blank=True, help_text=_("Eine Empfehlung pro Zeile.")
+    )
+    # Where it came from: for the facilitators, never shown on the page.
+    source_case = models.ForeignKey(
+        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    source_concept = models.ForeignKey(
+        Concept, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldPanel("focus_area"),
+        FieldPanel("starting_point"),
+        FieldPanel("insights"),
+        FieldPanel("recommendations"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("starting_point"),
+        index.SearchField("insights"),
+    ]
+    parent_page_types = ["peer_learning.PraxiswissenIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("Praxiswissen")
+        verbose_name_plural = _("Praxiswissen")
+
+    @property
+    def recommendation_list(self) -> list[str]:
+        return [line.strip() for line in self.recommendations.splitlines() if line.strip()]

@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 
 from home.audit import log_transition
 from home.links import site_url
+from home.locales import default_locale
 from outbox.services import send_email
 
 from .choices import (
@@ -37,6 +38,8 @@ from .models import (
     Idea,
     Membership,
     PeerAssignment,
+    PraxiswissenIndexPage,
+    PraxiswissenPage,
     Synthesis,
 )
 from .transitions import (
@@ -746,3 +749,77 @@ def send_follow_up_reminders(*, today=None) -> int:
             )
             sent += 1
     return sent
+
+
+# --- Praxiswissen -------------------------------------------------------------------------------
+
+PRAXISWISSEN_STATUSES = (CaseStatus.CLOSED, CaseStatus.FOLLOW_UP)
+
+
+def _praxiswissen_index():
+    index = PraxiswissenIndexPage.objects.filter(locale=default_locale()).first()
+    if index is None:
+        raise PeerLearningError(
+            _(
+                "Es gibt noch keine Seite „Praxiswissen“. Bitte legen Sie sie zuerst im "
+                "Seitenbaum an."
+            )
+        )
+    return index
+
+
+def prepare_praxiswissen_from_case(case: Case, *, by):
+    """A draft Praxiswissen page from a closed case whose municipality consented: the summary,
+    the synthesis' insights and recommendations, no names and no municipality. An editor
+    reviews it in the page editor before publishing."""
+    if not facilitates(by, case.round):
+        raise PeerLearningError(_("Sie dürfen diese Änderung nicht vornehmen."))
+    if case.status not in PRAXISWISSEN_STATUSES or not case.publication_consent:
+        raise PeerLearningError(
+            _(
+                "Praxiswissen entsteht nur aus abgeschlossenen Fällen, deren Kommune der "
+                "Veröffentlichung zugestimmt hat."
+            )
+        )
+    synthesis = getattr(case, "synthesis", None)
+    with transaction.atomic():
+        index = _praxiswissen_index()
+        page = PraxiswissenPage(
+            title=case.title,
+            teaser=case.summary or case.title,
+            focus_area=case.focus_area,
+            starting_point=case.summary,
+            insights=synthesis.insights if synthesis else "",
+            recommendations=synthesis.recommendations if synthesis else "",
+            source_case=case,
+            live=False,
+            owner=by,
+        )
+        index.add_child(instance=page)
+        page.save_revision(user=by, log_action=True)
+    return page
+
+
+def prepare_praxiswissen_from_concept(concept: Concept, *, by):
+    if not (by.is_superuser or by.has_perm("peer_learning.facilitate")):
+        raise PeerLearningError(_("Sie dürfen diese Änderung nicht vornehmen."))
+    if not concept.publication_consent:
+        raise PeerLearningError(
+            _("Praxiswissen entsteht nur aus Konzepten, deren Kommune zugestimmt hat.")
+        )
+    with transaction.atomic():
+        index = _praxiswissen_index()
+        page = PraxiswissenPage(
+            title=concept.title,
+            teaser=concept.what_and_why[:500],
+            focus_area=concept.focus_area,
+            starting_point=concept.what_and_why,
+            insights="\n\n".join(part for part in (concept.how, concept.results) if part),
+            recommendations=concept.advice,
+            source_concept=concept,
+            live=False,
+            owner=by,
+        )
+        index.add_child(instance=page)
+        page.save_revision(user=by, log_action=True)
+    return page

@@ -31,6 +31,16 @@ urlpatterns = [
         name="question_answer",
     ),
     path("faelle/<int:pk>/dossier/", views.case_dossier, name="dossier"),
+    path(
+        "faelle/<int:pk>/praxiswissen/",
+        views.praxiswissen_from_case,
+        name="praxiswissen_from_case",
+    ),
+    path(
+        "konzepte/<int:pk>/praxiswissen/",
+        views.praxiswissen_from_concept,
+        name="praxiswissen_from_concept",
+    ),
     path("konzepte/", views.concept_list, name="concepts"),
     path("konzepte/neu/", views.concept_edit, name="concept_create"),
     path("konzepte/<int:pk>/", views.concept_detail, name="concept"),

@@ -531,3 +531,33 @@ def case_dossier(request, pk):
     case = selectors.case_for(request.user, pk)
     context = {"case": case, **selectors.dossier_for(request.user, case)}
     return render(request, "peer_learning/case_dossier.html", context)
+
+
+@require_POST
+@login_required
+def praxiswissen_from_case(request, pk):
+    case = selectors.case_for(request.user, pk)
+    try:
+        page = services.prepare_praxiswissen_from_case(case, by=request.user)
+    except PeerLearningError as error:
+        messages.error(request, error.message)
+        return redirect("portal:case", pk=case.pk)
+    messages.success(
+        request, _("Der Entwurf ist angelegt. Bitte prüfen und veröffentlichen Sie ihn hier.")
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@require_POST
+@login_required
+def praxiswissen_from_concept(request, pk):
+    concept = selectors.concept_for(request.user, pk)
+    try:
+        page = services.prepare_praxiswissen_from_concept(concept, by=request.user)
+    except PeerLearningError as error:
+        messages.error(request, error.message)
+        return redirect("portal:concept", pk=concept.pk)
+    messages.success(
+        request, _("Der Entwurf ist angelegt. Bitte prüfen und veröffentlichen Sie ihn hier.")
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -32,8 +32,12 @@ class TestPageTypeRules(WagtailPageTestCase):
     def test_home_page_is_created_only_at_the_tree_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_allows_content_pages_and_the_news_index_below_it(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, NewsIndexPage})
+    def test_home_page_allows_content_pages_the_news_index_and_praxiswissen_below_it(self):
+        from peer_learning.models import PraxiswissenIndexPage
+
+        self.assertAllowedSubpageTypes(
+            HomePage, {ContentPage, NewsIndexPage, PraxiswissenIndexPage}
+        )
 
     def test_content_page_lives_below_the_home_page_or_another_content_page(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
