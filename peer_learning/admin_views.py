@@ -11,22 +11,29 @@ The actions offered are the named transitions of `transitions.CASE_STATES` and
 `transitions.ASSIGNMENT_STATES` that a facilitator may make, and every one goes through the
 service (`set_case_state`, `set_assignment_state`, `assign_peer`): the admin follows the same
 rules, audit trail and e-mails as the portal.
+
+„Auswertung“ (`EvaluationView`, `EvaluationExportView`) counts what came of the cases of the
+same rounds: per municipality and per Gestaltungsbereich, never per person or case.
 """
 
+import csv
+
+from django import forms
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
-from django.http import Http404
+from django.db.models import Count, F, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import (
     ButtonsColumnMixin,
@@ -44,19 +51,25 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 
 from home.audit import log_entries_for
+from home.locales import default_locale
+from home.models import FocusArea, Municipality
 from home.templatetags.date_tags import day_date
+from home.text import printable
 
 from . import selectors, services
 from .admin_forms import InviteMemberForm, PeerAssignmentForm, TransitionActionForm
 from .choices import (
+    ActionStatus,
     AssignmentStatus,
     CaseStatus,
     Confidentiality,
+    FeedbackStatus,
     HelpWanted,
+    IdeaResponse,
     Method,
     RoundStatus,
 )
-from .models import Case, PeerAssignment, PeerLearningRound
+from .models import ActionItem, Case, Feedback, Idea, PeerAssignment, PeerLearningRound
 from .transitions import (
     ASSIGNMENT_STATES,
     CASE_STATES,
@@ -464,7 +477,9 @@ class CaseIndexView(generic.IndexView):
     action_url_name = None
 
     def get_base_queryset(self):
-        return facilitated_cases(self.request.user)
+        # The synthesis with the case: releasing needs one (CASE_STATES), and each row's
+        # actions must not cost a query.
+        return facilitated_cases(self.request.user).select_related("synthesis")
 
     @cached_property
     def listing_url(self) -> str:
@@ -1023,3 +1038,321 @@ class InviteMemberView(WagtailAdminTemplateMixin, FormView):
             % {"email": user.email, "municipality": data["municipality"].name},
         )
         return redirect("peer_learning_invite_member")
+
+
+# --- evaluation („Auswertung“) -------------------------------------------------------------
+
+# What a spreadsheet reads as the start of a formula (as in events' registration export).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Where a case stands after the consultation, in the order it goes there.
+AFTER_CONSULTATION = (CaseStatus.FEEDBACK_RELEASED, CaseStatus.CLOSED, CaseStatus.FOLLOW_UP)
+NO_FOCUS_AREA = gettext_lazy("ohne Zuordnung")
+NO_MUNICIPALITY = gettext_lazy("Kommune nicht mehr bekannt")
+
+
+def may_evaluate(user) -> bool:
+    """The evaluation: for facilitators (their rounds) and ism staff (every round)."""
+    return round_policy.user_has_permission(user, "view")
+
+
+def spreadsheet_safe(value):
+    """A cell no spreadsheet runs as a formula: text starting with =, +, -, @ (or a tab or a
+    carriage return) gets a leading apostrophe; numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+class MunicipalityNumbers:
+    """Reciprocity: the cases a municipality brought, the advice its members gave."""
+
+    def __init__(self, name):
+        self.name = name
+        self.cases = 0
+        self.feedback = 0
+
+
+class FocusAreaNumbers:
+    """What came of the cases of one Gestaltungsbereich."""
+
+    def __init__(self, title):
+        self.title = title
+        self.cases = 0
+        self.ideas = 0
+        self.ideas_taken_up = 0
+        self.actions = dict.fromkeys(ActionStatus.values, 0)
+        self.after_consultation = dict.fromkeys(AFTER_CONSULTATION, 0)
+
+    @property
+    def action_counts(self) -> list[int]:
+        return [self.actions[status] for status in ActionStatus.values]
+
+    @property
+    def after_consultation_counts(self) -> list[int]:
+        return [self.after_consultation[status] for status in AFTER_CONSULTATION]
+
+
+def _totals(rows, *names) -> dict:
+    return {name: sum(getattr(row, name) for row in rows) for name in names}
+
+
+def _column_totals(rows, name, width: int) -> list[int]:
+    return [sum(getattr(row, name)[column] for row in rows) for column in range(width)]
+
+
+class Evaluation:
+    """The numbers of the evaluation for the submitted cases of `rounds`: counts only, never
+    names, addresses or what a case says.
+
+    A fixed number of grouped queries however many cases there are: cases by municipality and
+    Gestaltungsbereich, handed-in feedback by municipality, ideas and action items by
+    Gestaltungsbereich, and the names of the municipalities and Gestaltungsbereiche.
+    """
+
+    def __init__(self, rounds):
+        cases = Case.objects.filter(
+            round__in=rounds, status__in=selectors.FACILITATOR_STATUSES
+        ).order_by()
+        # Cases point at the Gestaltungsbereich in the language their portal showed: grouped
+        # by translation, shown with the German title.
+        case_groups = list(
+            cases.values("municipality_id", key=F("focus_area__translation_key")).annotate(
+                cases=Count("pk"),
+                **{status: Count("pk", filter=Q(status=status)) for status in AFTER_CONSULTATION},
+            )
+        )
+        feedback_groups = list(
+            Feedback.objects.filter(case__in=cases, status=FeedbackStatus.SUBMITTED)
+            .order_by()
+            .values("municipality_id")
+            .annotate(count=Count("pk"))
+        )
+        idea_groups = list(
+            Idea.objects.filter(feedback__case__in=cases, feedback__status=FeedbackStatus.SUBMITTED)
+            .order_by()
+            .values(key=F("feedback__case__focus_area__translation_key"))
+            .annotate(
+                ideas=Count("pk"),
+                taken_up=Count("pk", filter=Q(response=IdeaResponse.TAKE_UP)),
+            )
+        )
+        action_groups = list(
+            ActionItem.objects.filter(case__in=cases)
+            .order_by()
+            .values("status", key=F("case__focus_area__translation_key"))
+            .annotate(count=Count("pk"))
+        )
+
+        municipality_ids = {group["municipality_id"] for group in case_groups} | {
+            group["municipality_id"] for group in feedback_groups
+        }
+        municipalities = {
+            municipality.pk: MunicipalityNumbers(municipality.name)
+            for municipality in Municipality.objects.filter(
+                Q(peer_learning_rounds__in=rounds) | Q(pk__in=municipality_ids - {None})
+            )
+            .distinct()
+            .order_by("name")
+        }
+        areas = self._focus_areas(
+            {group["key"] for group in case_groups + idea_groups + action_groups} - {None}
+        )
+
+        for group in case_groups:
+            municipalities[group["municipality_id"]].cases += group["cases"]
+            area = self._area(areas, group["key"])
+            area.cases += group["cases"]
+            for status in AFTER_CONSULTATION:
+                area.after_consultation[status] += group[status]
+        for group in feedback_groups:
+            if group["municipality_id"] is None:
+                municipalities[None] = MunicipalityNumbers(str(NO_MUNICIPALITY))
+            municipalities[group["municipality_id"]].feedback += group["count"]
+        for group in idea_groups:
+            area = self._area(areas, group["key"])
+            area.ideas += group["ideas"]
+            area.ideas_taken_up += group["taken_up"]
+        for group in action_groups:
+            if group["status"] in ActionStatus.values:
+                self._area(areas, group["key"]).actions[group["status"]] += group["count"]
+
+        self.municipalities = list(municipalities.values())
+        self.focus_areas = list(areas.values())
+        self.municipality_totals = _totals(self.municipalities, "cases", "feedback")
+        self.focus_area_totals = {
+            **_totals(self.focus_areas, "cases", "ideas", "ideas_taken_up"),
+            "actions": _column_totals(self.focus_areas, "action_counts", len(ActionStatus.values)),
+            "after_consultation": _column_totals(
+                self.focus_areas, "after_consultation_counts", len(AFTER_CONSULTATION)
+            ),
+        }
+
+    @staticmethod
+    def _focus_areas(keys) -> dict:
+        """Every German Gestaltungsbereich (also those without cases, in their order), and
+        any other a case points at; "ohne Zuordnung" comes last."""
+        default = default_locale()
+        found = FocusArea.objects.filter(Q(locale=default) | Q(translation_key__in=keys))
+        titles = {}
+        for area in sorted(found, key=lambda area: (area.locale_id != default.pk, area.number)):
+            titles.setdefault(area.translation_key, area.title)
+        return {key: FocusAreaNumbers(title) for key, title in titles.items()}
+
+    @staticmethod
+    def _area(areas, key) -> FocusAreaNumbers:
+        if key not in areas:
+            areas[key] = FocusAreaNumbers(str(NO_FOCUS_AREA))
+        return areas[key]
+
+    # The export: one header row, one row per municipality and per Gestaltungsbereich.
+    def csv_header(self) -> list[str]:
+        return [
+            _("Runde"),
+            _("Art"),
+            _("Bezeichnung"),
+            _("Fälle"),
+            _("Abgegebene Beratungsbeiträge"),
+            _("Ideen"),
+            _("Davon aufgegriffen"),
+            *(_("Maßnahmen: %(status)s") % {"status": label} for label in ActionStatus.labels),
+            *(capfirst(CaseStatus(status).label) for status in AFTER_CONSULTATION),
+        ]
+
+    def csv_rows(self, round_label: str) -> list[list]:
+        rows = []
+        after = len(ActionStatus.values) + len(AFTER_CONSULTATION)
+        for row in self.municipalities:
+            rows.append(
+                [round_label, _("Kommune"), row.name, row.cases, row.feedback, "", ""]
+                + [""] * after
+            )
+        for row in self.focus_areas:
+            rows.append(
+                [
+                    round_label,
+                    _("Gestaltungsbereich"),
+                    row.title,
+                    row.cases,
+                    "",
+                    row.ideas,
+                    row.ideas_taken_up,
+                    *row.action_counts,
+                    *row.after_consultation_counts,
+                ]
+            )
+        return rows
+
+
+class EvaluationFilterForm(forms.Form):
+    round = forms.ModelChoiceField(
+        label=gettext_lazy("Runde"),
+        queryset=PeerLearningRound.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Alle Runden"),
+    )
+
+    def __init__(self, data, *, rounds):
+        super().__init__(data)
+        self.fields["round"].queryset = rounds
+
+
+class EvaluationMixin:
+    """Who may see the evaluation, and of which rounds: facilitators their own, ism staff
+    every round; a round of someone else in the filter answers 404."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_evaluate(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def filter_form(self) -> EvaluationFilterForm:
+        rounds = selectors.rounds_facilitated(self.request.user).order_by("-case_deadline")
+        return EvaluationFilterForm(self.request.GET, rounds=rounds)
+
+    @cached_property
+    def selected_round(self) -> PeerLearningRound | None:
+        if not self.filter_form.is_valid():
+            raise Http404
+        return self.filter_form.cleaned_data["round"]
+
+    @cached_property
+    def evaluation(self) -> Evaluation:
+        rounds = selectors.rounds_facilitated(self.request.user)
+        if self.selected_round:
+            rounds = rounds.filter(pk=self.selected_round.pk)
+        return Evaluation(rounds)
+
+    @property
+    def round_label(self) -> str:
+        return self.selected_round.title if self.selected_round else _("Alle Runden")
+
+
+class EvaluationView(EvaluationMixin, WagtailAdminTemplateMixin, TemplateView):
+    """„Auswertung“: reciprocity per municipality and the outcome per Gestaltungsbereich, for
+    the facilitators and for the funders' report (CSV)."""
+
+    template_name = "peer_learning/admin/evaluation.html"
+    page_title = gettext_lazy("Auswertung")
+    header_icon = "table"
+    export_url_name = None
+
+    @cached_property
+    def export_url(self) -> str:
+        query = {"round": self.selected_round.pk} if self.selected_round else {}
+        url = reverse(self.export_url_name)
+        return f"{url}?{urlencode(query)}" if query else url
+
+    def get_page_subtitle(self):
+        return self.round_label
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton(
+                _("CSV für Fördermittelgeber herunterladen"),
+                url=self.export_url,
+                icon_name="download",
+            )
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        evaluation = self.evaluation
+        context.update(
+            {
+                "form": self.filter_form,
+                "evaluation": evaluation,
+                "action_labels": ActionStatus.labels,
+                "after_consultation_labels": [
+                    CaseStatus(status).label for status in AFTER_CONSULTATION
+                ],
+                "export_url": self.export_url,
+                "round_label": self.round_label,
+            }
+        )
+        return context
+
+
+class EvaluationExportView(EvaluationMixin, View):
+    """The evaluation as CSV for Excel: semicolons, UTF-8 with BOM, German headers, counts per
+    municipality and Gestaltungsbereich only (no names, addresses or case texts)."""
+
+    def get(self, request, *args, **kwargs):
+        evaluation = self.evaluation
+        filename = f"peer-learning-auswertung-{timezone.localdate():%Y-%m-%d}"
+        if self.selected_round:
+            filename += f"-runde-{self.selected_round.pk}"
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        response["Cache-Control"] = "private, no-store"
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow([spreadsheet_safe(str(cell)) for cell in evaluation.csv_header()])
+        for row in evaluation.csv_rows(self.round_label):
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
+        return response

@@ -1,6 +1,6 @@
-"""The facilitators' Wagtail admin: „Peer-Learning“ with „Runden“ and „Fälle“.
+"""The facilitators' Wagtail admin: „Peer-Learning“ with „Runden“, „Fälle“ and „Auswertung“.
 
-Both menu items, and every view behind them, need `peer_learning.facilitate` (facilitators:
+Every menu item, and every view behind them, needs `peer_learning.facilitate` (facilitators:
 their own rounds only) or `peer_learning.view_all_rounds` (ism staff: every round); plus
 `wagtailadmin.access_admin` to reach the admin at all. See admin_views for the rules.
 """
@@ -14,7 +14,7 @@ from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -194,15 +194,42 @@ class CaseViewSet(ModelViewSet):
         return Permission.objects.none()
 
 
+class EvaluationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_evaluate(request.user)
+
+
+class EvaluationViewSet(ViewSet):
+    """„Auswertung“: the numbers of the user's rounds (reciprocity per municipality, outcome
+    per Gestaltungsbereich) and their CSV export for the funders."""
+
+    icon = "table"
+    menu_label = _("Auswertung")
+    menu_item_class = EvaluationMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path(
+                "",
+                admin_views.EvaluationView.as_view(export_url_name=self.get_url_name("export")),
+                name="index",
+            ),
+            path("csv/", admin_views.EvaluationExportView.as_view(), name="export"),
+        ]
+
+
 round_viewset = RoundViewSet("peer_learning_rounds", url_prefix="peer-learning/rounds")
 case_viewset = CaseViewSet("peer_learning_cases", url_prefix="peer-learning/cases")
+evaluation_viewset = EvaluationViewSet(
+    "peer_learning_evaluation", url_prefix="peer-learning/auswertung"
+)
 
 
 class PeerLearningGroup(ViewSetGroup):
     menu_label = _("Peer-Learning")
     menu_icon = "group"
     menu_order = 270
-    items = (round_viewset, case_viewset)
+    items = (round_viewset, case_viewset, evaluation_viewset)
 
 
 @hooks.register("register_admin_viewset")
