@@ -371,3 +371,24 @@ def dossier_for(user, case: Case) -> dict:
         "action_items": action_items_for(user, case),
         "questions": clarifying_questions_for(user, case),
     }
+
+
+def peers_to_record(user, case: Case) -> list:
+    """For a live session: the peers who accepted and have not handed in, whose advice a
+    facilitator may enter."""
+    if case.status != CaseStatus.IN_CONSULTATION or not is_facilitator_of(user, case):
+        return []
+    handed_in = case.feedback.filter(status=FeedbackStatus.SUBMITTED).values("author_id")
+    return [
+        assignment.user
+        for assignment in case.assignments.filter(status=AssignmentStatus.ACCEPTED)
+        .exclude(user_id__in=handed_in)
+        .select_related("user")
+    ]
+
+
+def peer_to_record(user, case: Case, peer_pk):
+    for peer in peers_to_record(user, case):
+        if peer.pk == peer_pk:
+            return peer
+    raise Http404

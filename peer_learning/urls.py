@@ -15,6 +15,11 @@ urlpatterns = [
     path("anhaenge/<int:pk>/loeschen/", views.attachment_delete, name="attachment_delete"),
     path("einladungen/<int:pk>/", views.invitation, name="invitation"),
     path("faelle/<int:pk>/beitrag/", views.feedback_edit, name="feedback"),
+    path(
+        "faelle/<int:pk>/beitrag/<int:peer_pk>/erfassen/",
+        views.feedback_edit,
+        name="feedback_record",
+    ),
     path("faelle/<int:pk>/synthese/", views.synthesis_edit, name="synthesis"),
     path(
         "faelle/<int:pk>/begleitung/<slug:name>/",

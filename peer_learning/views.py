@@ -154,6 +154,7 @@ def case_detail(request, pk):
         "questions": selectors.clarifying_questions_for(user, case),
         "may_ask": selectors.may_ask(user, case),
         "may_answer": case.municipality_id in selectors.municipality_ids(user),
+        "peers_to_record": selectors.peers_to_record(user, case),
         "action_item_form": ActionItemForm(),
     }
     return render(request, "peer_learning/case_detail.html", context)
@@ -345,12 +346,18 @@ def concept_detail(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def feedback_edit(request, pk):
-    """A peer writes the advice („Beratungsbeitrag“): save as a draft, hand in when done."""
+def feedback_edit(request, pk, peer_pk=None):
+    """A peer writes the advice („Beratungsbeitrag“): save as a draft, hand in when done.
+    With `peer_pk`, a facilitator records what that peer said in a live session."""
     case = selectors.case_for(request.user, pk)
-    if not selectors.may_give_feedback(request.user, case):
-        raise Http404
-    feedback = selectors.own_feedback(request.user, case)
+    if peer_pk is None:
+        author, recorded_by = request.user, None
+        if not selectors.may_give_feedback(request.user, case):
+            raise Http404
+    else:
+        author = selectors.peer_to_record(request.user, case, peer_pk)
+        recorded_by = request.user
+    feedback = selectors.own_feedback(author, case)
     if feedback is not None and feedback.status == FeedbackStatus.SUBMITTED:
         return redirect("portal:case", pk=case.pk)
     method_label = services.METHOD_SECTIONS.get(case.method)
@@ -373,17 +380,25 @@ def feedback_edit(request, pk):
         data = {name: form.cleaned_data[name] for name in form.fields}
         items = [item for item in formset.cleaned_data if item and item.get("text")]
         try:
-            feedback = services.save_feedback(case, by=request.user, data=data, ideas=items)
+            feedback = services.save_feedback(
+                case, by=author, data=data, ideas=items, recorded_by=recorded_by
+            )
             if "abgeben" in request.POST:
                 services.submit_feedback(feedback, by=request.user)
-                messages.success(request, _("Vielen Dank! Ihr Beitrag ist abgegeben."))
+                messages.success(request, _("Vielen Dank! Der Beitrag ist abgegeben."))
                 return redirect("portal:case", pk=case.pk)
         except PeerLearningError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("Ihr Entwurf ist gespeichert."))
-            return redirect("portal:feedback", pk=case.pk)
-    context = {"case": case, "form": form, "formset": formset, "method_label": method_label}
+            messages.success(request, _("Der Entwurf ist gespeichert."))
+            return redirect(request.path)
+    context = {
+        "case": case,
+        "form": form,
+        "formset": formset,
+        "method_label": method_label,
+        "recorded_for": author if recorded_by else None,
+    }
     return render(request, "peer_learning/feedback_form.html", context)
 
 

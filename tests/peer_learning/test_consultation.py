@@ -330,3 +330,34 @@ def test_the_dossier_holds_the_whole_case_for_the_municipality_only(
     assert "Steuerungsgruppe einrichten" in text and ADVICE_A in text
     assert dossier["Cache-Control"] == "private, no-store"
     assert peer_view.status_code == 404
+
+
+def test_a_facilitator_records_advice_given_in_a_live_session(consultation, facilitator):
+    case, carl = consultation["case"], consultation["carl"]
+    client = logged_in(facilitator)
+    page = main_text(client.get(f"/portal/faelle/{case.pk}/"))
+    assert "Beitrag von Carl Cux erfassen" in page
+
+    client.post(
+        f"/portal/faelle/{case.pk}/beitrag/{carl.pk}/erfassen/",
+        {
+            "strengths": "Gesagt in der Sitzung.",
+            "questions": "",
+            "ideen-TOTAL_FORMS": "1",
+            "ideen-INITIAL_FORMS": "0",
+            "ideen-0-text": ADVICE_B,
+            "ideen-0-kind": "other",
+            "ideen-0-effort": "low",
+            "abgeben": "",
+        },
+    )
+
+    feedback = case.feedback.get(author=carl)
+    assert (feedback.status, feedback.recorded_by) == ("submitted", facilitator)
+    # Only the round's facilitators record, and only for peers who accepted.
+    assert (
+        logged_in(consultation["hanna"])
+        .get(f"/portal/faelle/{case.pk}/beitrag/{carl.pk}/erfassen/")
+        .status_code
+        == 404
+    )
