@@ -1,12 +1,15 @@
 """The portal's part of the demo site (see home.demo.builder): a member for each partner
 municipality and a facilitator, a past and a current peer-learning round, and cases in every
-state and at every level of confidentiality, with attachments and peers.
+state and at every level of confidentiality, with attachments and peers; one case through the
+whole consultation and one in the middle of it.
 
-Cases, attachments and peers are made only through `peer_learning.services`, by the people the
-portal would let do it, so the audit trail, the revisions and the mails in the outbox are what
-real use leaves. A case that exists already (same municipality and title, in whatever state)
-is left alone, and the rounds' dates and the memberships' start are set only when they are
-created, so later runs (also on later days) change nothing. The texts are in `content`.
+Cases, attachments, peers and the consultation (advice, synthesis, release, answers, action
+items, closing) are made only through `peer_learning.services`, by the people the portal would
+let do it, so the audit trail, the revisions and the mails in the outbox are what real use
+leaves. A case that exists already (same municipality and title, in whatever state) is left
+alone, with everything in it, and the rounds' dates and the memberships' start are set only
+when they are created, so later runs (also on later days) change nothing. The texts are in
+`content`.
 """
 
 from datetime import timedelta
@@ -20,7 +23,7 @@ from home.demo.builder import DemoContext, apply_values, grant, sync_object
 from home.models import Municipality
 
 from .. import services
-from ..models import Case, Concept, Membership, PeerLearningRound
+from ..models import Case, Concept, Idea, Membership, PeerLearningRound
 from . import content
 
 
@@ -169,6 +172,59 @@ def _assign_peers(ctx, case, spec: content.CaseSpec, round_, facilitator) -> lis
     return assignments
 
 
+def _finish_assignments(assignments: list, *, by) -> list:
+    """After the session: the facilitator marks the assignments done that the spec says are."""
+    finished = []
+    for item, assignment in assignments:
+        if item.status == content.DONE and assignment.status != content.DONE:
+            assignment = services.set_assignment_state(assignment, content.DONE, by=by)
+        finished.append((item, assignment))
+    return finished
+
+
+def give_feedback(ctx: DemoContext, case: Case, spec: content.CaseSpec) -> list:
+    """Each peer writes their advice as a draft (the form's „Entwurf speichern“) and hands it
+    in where the spec says so. Needs the case in consultation and the peer's assignment
+    accepted (not yet done)."""
+    given = []
+    for item in spec.feedback:
+        peer = ctx.users[content.member_of(item.municipality).username]
+        ideas = [
+            {
+                "text": idea.text,
+                "kind": idea.kind,
+                "effort": idea.effort,
+                "how_we_do_it": idea.how_we_do_it,
+            }
+            for idea in item.ideas
+        ]
+        feedback = services.save_feedback(case, by=peer, data=item.data, ideas=ideas)
+        if item.submitted:
+            feedback = services.submit_feedback(feedback, by=peer)
+        given.append((item, feedback))
+        ctx.report.add("peer feedback", "created")
+    return given
+
+
+def answer_feedback(ctx: DemoContext, case: Case, spec: content.CaseSpec, given: list, *, by):
+    """After the release: the municipality answers each idea and notes its action items."""
+    for item, feedback in given:
+        # Fresh from the database: `feedback.ideas` would hand each idea the feedback's
+        # cached case, still in consultation.
+        ideas = Idea.objects.filter(feedback_id=feedback.pk).order_by("pk")
+        for idea_spec, idea in zip(item.ideas, ideas, strict=True):
+            services.respond_to_idea(idea, by=by, response=idea_spec.response, note=idea_spec.note)
+    for action in spec.action_items:
+        data = {
+            "what": action.what,
+            "responsible_role": action.responsible_role,
+            "due_date": ctx.today + timedelta(days=action.due_in_days),
+            "status": action.status,
+        }
+        services.save_action_item(case, by=by, data=data)
+        ctx.report.add("action items", "created")
+
+
 def write_redacted_version(case: Case, text: str, *, by) -> None:
     """The facilitator's shortened version for peers, saved as the admin's edit view saves it
     (only this field, and an edit in the case's history)."""
@@ -192,19 +248,37 @@ def build_cases(ctx: DemoContext) -> None:
             services.add_attachment(case, by=member, upload=attachment_upload(attachment))
             ctx.report.add("case attachments", "created")
         assignments = []
+        given = None  # the peers' advice, once written
         for step in content.CASE_PATHS[spec.status]:
             if step == content.REVISE:
                 case = services.update_case(case, by=member, data=spec.revision)
                 continue
+            if step == content.FEEDBACK_RELEASED:
+                # The peers advise, meet in the session (then their part is done), and the
+                # facilitator sums up before she releases it all to the municipality.
+                given = give_feedback(ctx, case, spec)
+                assignments = _finish_assignments(assignments, by=facilitator)
+                services.save_synthesis(case, by=facilitator, data=spec.synthesis)
+                ctx.report.add("syntheses", "created")
+            if step == content.CLOSED:
+                answer_feedback(ctx, case, spec, given, by=member)
+                case = services.close_case(case, by=member, statement=spec.closing_statement)
+                continue
             by = member if step in content.MEMBER_STEPS else facilitator
-            case = services.set_case_state(case, step, by=by, comment=spec.comments.get(step, ""))
+            case = services.set_case_state(
+                case,
+                step,
+                by=by,
+                comment=spec.comments.get(step, ""),
+                name="release" if step == content.FEEDBACK_RELEASED else "",
+            )
             if step == content.ACCEPTED:
                 assignments = _assign_peers(ctx, case, spec, round_, facilitator)
         if spec.redacted_version:
             write_redacted_version(case, spec.redacted_version, by=facilitator)
-        for item, assignment in assignments:
-            if item.status == content.DONE:  # after the session
-                services.set_assignment_state(assignment, content.DONE, by=facilitator)
+        if given is None:  # still in consultation (or no consultation at all)
+            give_feedback(ctx, case, spec)
+        _finish_assignments(assignments, by=facilitator)  # after the session
         ctx.report.add("cases", "created")
 
 

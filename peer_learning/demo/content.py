@@ -4,6 +4,11 @@ two peer-learning rounds, and cases in every state and at every level of confide
 Pure data. Every person logs in with the demo password (README). The cases are made through
 `peer_learning.services` by `peer_learning.demo`, along `CASE_PATHS`; the texts describe
 situations in municipal administrations and contain no personal data of clients.
+
+One case goes through the whole consultation (the past round's case of Landkreis Cuxhaven:
+two peers' advice, the facilitator's synthesis, the release, the municipality's answer to
+each idea, its action items and closing statement); another is in the middle of it (the
+current round's case of Landkreis Cuxhaven: one peer has handed in, one is still writing).
 """
 
 from dataclasses import dataclass, field
@@ -11,12 +16,16 @@ from dataclasses import dataclass, field
 from home.demo.specs import DemoAccount, GeneratedImage
 
 from ..choices import (
+    ActionStatus,
     AssignmentRole,
     AssignmentStatus,
     Attribution,
     CaseStatus,
     Confidentiality,
+    Effort,
     HelpWanted,
+    IdeaKind,
+    IdeaResponse,
     MembershipRole,
     Method,
     RoundFormat,
@@ -152,12 +161,15 @@ CHANGES_REQUESTED = CaseStatus.CHANGES_REQUESTED
 RESUBMITTED = CaseStatus.RESUBMITTED
 ACCEPTED = CaseStatus.ACCEPTED
 IN_CONSULTATION = CaseStatus.IN_CONSULTATION
+FEEDBACK_RELEASED = CaseStatus.FEEDBACK_RELEASED
+CLOSED = CaseStatus.CLOSED
 WITHDRAWN = CaseStatus.WITHDRAWN
 DECLINED = CaseStatus.DECLINED
 REVISE = "revise"  # the member edits the case (services.update_case) before resubmitting
 
-# The way into each state, as the portal's buttons go: members submit, revise, resubmit and
-# withdraw; the facilitator asks for changes, accepts, starts the consultation and declines.
+# The way into each state, as the portal's buttons go: members submit, revise, resubmit,
+# withdraw and close (with their statement); the facilitator asks for changes, accepts, starts
+# the consultation, releases the advice with the synthesis and declines.
 CASE_PATHS = {
     CaseStatus.DRAFT: (),
     SUBMITTED: (SUBMITTED,),
@@ -165,10 +177,11 @@ CASE_PATHS = {
     RESUBMITTED: (SUBMITTED, CHANGES_REQUESTED, REVISE, RESUBMITTED),
     ACCEPTED: (SUBMITTED, ACCEPTED),
     IN_CONSULTATION: (SUBMITTED, ACCEPTED, IN_CONSULTATION),
+    CLOSED: (SUBMITTED, ACCEPTED, IN_CONSULTATION, FEEDBACK_RELEASED, CLOSED),
     WITHDRAWN: (SUBMITTED, WITHDRAWN),
     DECLINED: (SUBMITTED, DECLINED),
 }
-MEMBER_STEPS = frozenset({SUBMITTED, REVISE, RESUBMITTED, WITHDRAWN})
+MEMBER_STEPS = frozenset({SUBMITTED, REVISE, RESUBMITTED, WITHDRAWN, CLOSED})
 
 
 @dataclass(frozen=True)
@@ -188,6 +201,36 @@ class AssignmentSpec:
 
 
 @dataclass(frozen=True)
+class IdeaSpec:
+    text: str
+    kind: str
+    effort: str
+    how_we_do_it: str = ""  # „So machen wir es in …“
+    # The municipality's answer once the advice is released (cases that get that far).
+    response: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FeedbackSpec:
+    """A peer's advice („Beratungsbeitrag“), written by the member of `municipality` while the
+    case is in consultation and their assignment accepted; handed in or left a draft."""
+
+    municipality: str
+    submitted: bool
+    data: dict  # strengths, questions, experience, transferability, method_section
+    ideas: tuple[IdeaSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionItemSpec:
+    what: str
+    responsible_role: str
+    due_in_days: int  # from the day the case is built
+    status: str
+
+
+@dataclass(frozen=True)
 class CaseSpec:
     municipality: str
     round: str  # PAST or CURRENT
@@ -198,6 +241,12 @@ class CaseSpec:
     redacted_version: str = ""  # the facilitator's text for peers (confidential cases)
     attachments: tuple[AttachmentSpec, ...] = ()
     assignments: tuple[AssignmentSpec, ...] = ()
+    # The consultation, as far as `status` goes: the peers' advice, the facilitator's
+    # synthesis (released with it), the municipality's action items and closing statement.
+    feedback: tuple[FeedbackSpec, ...] = ()
+    synthesis: dict = field(default_factory=dict)
+    action_items: tuple[ActionItemSpec, ...] = ()
+    closing_statement: str = ""
 
 
 PEER = AssignmentRole.PEER
@@ -207,14 +256,20 @@ INVITED = AssignmentStatus.INVITED
 ASSIGNMENT_ACCEPTED = AssignmentStatus.ACCEPTED
 ASSIGNMENT_DECLINED = AssignmentStatus.DECLINED
 DONE = AssignmentStatus.DONE
+TAKE_UP = IdeaResponse.TAKE_UP
+CHECK = IdeaResponse.CHECK
+DOES_NOT_FIT = IdeaResponse.DOES_NOT_FIT
 
 CASES = [
     # --- The past round: the case the news item „Peer-Learning: Wie Landkreis und Gemeinden
-    # Aufgaben teilen“ reports on. Its peers have done their part.
+    # Aufgaben teilen“ reports on, through the whole consultation. The two peers sent their
+    # advice before the session; after it their part (and the moderation's and minutes') is
+    # done, the facilitator releases the advice with her synthesis, and the district answers
+    # each idea, plans its next steps and closes the case.
     CaseSpec(
         municipality="cuxhaven",
         round=PAST,
-        status=IN_CONSULTATION,
+        status=CLOSED,
         data={
             "title": (
                 "Integrationsaufgaben zwischen Landkreis und kreisangehörigen Gemeinden "
@@ -274,6 +329,261 @@ CASES = [
             AssignmentSpec("salzgitter", PEER, DONE),
             AssignmentSpec("ludwigshafen", PEER, DONE),
             AssignmentSpec("andernach", MINUTES, DONE),
+        ),
+        feedback=(
+            FeedbackSpec(
+                "salzgitter",
+                submitted=True,
+                data={
+                    "strengths": (
+                        "Die Ausgangslage ist offen beschrieben: Doppelarbeit und Lücken werden "
+                        "benannt, ohne einer Seite die Schuld zu geben. Mit der jährlichen "
+                        "Dienstbesprechung gibt es schon ein Format, zu dem alle Gemeinden "
+                        "kommen, und der erste Entwurf der Aufgabenmatrix ist eine gute "
+                        "Grundlage, auch wenn er noch nicht abgestimmt ist."
+                    ),
+                    "questions": (
+                        "Ich frage mich, ob die Hauptverwaltungsbeamt*innen den Entwurf der "
+                        "Aufgabenmatrix vor allem als Vorgabe des Kreises gelesen haben – und ob "
+                        "ein Entwurf, den zwei oder drei Gemeinden mitgeschrieben haben, anders "
+                        "aufgenommen würde.\n"
+                        "Ich frage mich, ob Gemeinden ohne eigene Integrationsstelle etwas "
+                        "anderes brauchen als Gemeinden mit Stelle, zum Beispiel zuerst eine "
+                        "feste Ansprechperson beim Kreis und erst danach eine Matrix."
+                    ),
+                    "experience": (
+                        "Wir haben mit dem Jobcenter und den Trägern der Migrationsberatung eine "
+                        "Kooperationsvereinbarung geschlossen, die auf zwei Seiten passt: Ziele, "
+                        "Aufgaben in einer Tabelle, Ansprechpersonen als Funktionen und ein "
+                        "fester Termin im Jahr, an dem alle gemeinsam prüfen, was sich bewährt "
+                        "hat. Das Muster schicken wir gern; Rückfragen beantwortet unser "
+                        "Fachdienst Integration."
+                    ),
+                    "transferability": (
+                        "Als kreisfreie Stadt haben wir keine kreisangehörigen Gemeinden. Am "
+                        "ehesten vergleichbar sind unsere Ortschaften mit eigenen Ortsräten, die "
+                        "bei Angeboten vor Ort mitreden wollen. Eigenständige Gemeinden mit "
+                        "eigenen Räten müssen Sie sicher verbindlicher einbinden als wir unsere "
+                        "Ortschaften."
+                    ),
+                },
+                ideas=(
+                    IdeaSpec(
+                        text=(
+                            "Die Aufgabenmatrix um eine dritte Spalte „gemeinsam“ ergänzen: Was "
+                            "Kreis und Gemeinden nur zusammen entscheiden, steht dort, statt die "
+                            "ganze Vereinbarung aufzuhalten."
+                        ),
+                        kind=IdeaKind.STRUCTURE,
+                        effort=Effort.MEDIUM,
+                        how_we_do_it=(
+                            "So machen wir es in Salzgitter: Unsere Vereinbarung mit dem "
+                            "Jobcenter hat eine solche Spalte; strittige Punkte klären wir dort "
+                            "Schritt für Schritt."
+                        ),
+                        response=TAKE_UP,
+                        note="Übernehmen wir für den zweiten Entwurf der Aufgabenmatrix.",
+                    ),
+                    IdeaSpec(
+                        text=(
+                            "Ansprechpersonen als Funktionen festschreiben, nicht als Namen; die "
+                            "aktuellen Namen stehen in einer Anlage, die bei jedem Wechsel "
+                            "ausgetauscht wird."
+                        ),
+                        kind=IdeaKind.QUICK_WIN,
+                        effort=Effort.LOW,
+                        how_we_do_it=(
+                            "So machen wir es in Salzgitter: In der Vereinbarung steht „Leitung "
+                            "Fachdienst Integration“; die Anlage pflegt das Sekretariat."
+                        ),
+                        response=TAKE_UP,
+                        note=(
+                            "Setzen wir sofort um: Die Anlage mit den Ansprechpersonen aller "
+                            "Gemeinden pflegt künftig der Fachdienst Integration."
+                        ),
+                    ),
+                    IdeaSpec(
+                        text=(
+                            "Die Vereinbarung einmal im Jahr in der Dienstbesprechung mit allen "
+                            "Gemeinden überprüfen und anpassen."
+                        ),
+                        kind=IdeaKind.COOPERATION,
+                        effort=Effort.LOW,
+                        how_we_do_it=(
+                            "So machen wir es in Salzgitter: ein fester Tagesordnungspunkt im "
+                            "Herbst; was sich nicht bewährt hat, streichen wir."
+                        ),
+                        response=CHECK,
+                        note=(
+                            "Prüfen wir: Vielleicht passt die Überprüfung besser in die neue "
+                            "halbjährliche Abstimmungsrunde als in die Dienstbesprechung."
+                        ),
+                    ),
+                ),
+            ),
+            FeedbackSpec(
+                "ludwigshafen",
+                submitted=True,
+                data={
+                    "strengths": (
+                        "Sie wollen Verbindlichkeit, ohne den Gemeinden etwas überzustülpen – "
+                        "diese Haltung merkt man dem Fall an. Die Erfolgskriterien sind schon "
+                        "konkret: eine Vereinbarung, die alle unterschreiben, und eine "
+                        "Abstimmungsrunde, die Personalwechsel übersteht."
+                    ),
+                    "questions": (
+                        "Ich frage mich, ob die Gemeinden einen sichtbaren Vorteil davon haben, "
+                        "wenn sie unterschreiben – oder ob die Vereinbarung für sie vor allem "
+                        "nach zusätzlichen Pflichten aussieht.\n"
+                        "Ich frage mich, ob Kreisausschuss und Räte früh genug eingebunden sind "
+                        "oder erst den fertigen Text zu sehen bekommen."
+                    ),
+                    "experience": (
+                        "Unser Büro für Integration hat mit den freien Trägern und den "
+                        "Ortsbezirken Leistungsbeschreibungen abgestimmt. Geholfen hat eine "
+                        "kleine Arbeitsgruppe aus beiden Seiten, die den Entwurf vorbereitet "
+                        "hat, bevor er in die Gremien ging. Eine kommentierte Gliederung geben "
+                        "wir gern weiter."
+                    ),
+                    "transferability": (
+                        "Wir sind eine kreisfreie Großstadt; unsere Ortsbezirke haben keine "
+                        "eigene Verwaltung. Die Frage, wer zuständig ist, stellt sich bei uns "
+                        "zwischen Fachbereichen und Trägern, nicht zwischen zwei "
+                        "Gebietskörperschaften. Die Erfahrung mit der gemischten Arbeitsgruppe "
+                        "lässt sich aber übertragen."
+                    ),
+                },
+                ideas=(
+                    IdeaSpec(
+                        text=(
+                            "Den zweiten Entwurf in einer kleinen Arbeitsgruppe schreiben: der "
+                            "Kreis, zwei Gemeinden mit eigener Integrationsstelle und eine ohne."
+                        ),
+                        kind=IdeaKind.COOPERATION,
+                        effort=Effort.MEDIUM,
+                        how_we_do_it=(
+                            "So machen wir es in Ludwigshafen: Büro für Integration, zwei Träger "
+                            "und ein Ortsbezirk haben in drei Sitzungen einen Entwurf vorgelegt, "
+                            "den danach niemand mehr grundsätzlich infrage gestellt hat."
+                        ),
+                        response=TAKE_UP,
+                        note=(
+                            "Die Arbeitsgruppe startet mit zwei Gemeinden mit eigener Stelle und "
+                            "einer Samtgemeinde ohne."
+                        ),
+                    ),
+                    IdeaSpec(
+                        text=(
+                            "Vor der Beschlussvorlage die Fraktionen des Kreistags und die "
+                            "Bürgermeister*innen in einer Informationsrunde über Ziel und "
+                            "Entwurf informieren."
+                        ),
+                        kind=IdeaKind.COMMUNICATION,
+                        effort=Effort.LOW,
+                        how_we_do_it=(
+                            "So machen wir es in Ludwigshafen: Größere Vereinbarungen stellen "
+                            "wir im Ausschuss zuerst als Bericht vor und lassen erst in der "
+                            "nächsten Sitzung abstimmen."
+                        ),
+                        response=CHECK,
+                        note=(
+                            "Prüfen wir mit der Verwaltungsspitze; eine Informationsrunde vor "
+                            "der Beschlussvorlage wäre bei uns neu."
+                        ),
+                    ),
+                    IdeaSpec(
+                        text=(
+                            "Gemeinsame Fortbildungen des Kreises für alle Integrationsstellen "
+                            "der Gemeinden als greifbaren Vorteil der Vereinbarung anbieten."
+                        ),
+                        kind=IdeaKind.OTHER,
+                        effort=Effort.HIGH,
+                        how_we_do_it=(
+                            "So machen wir es in Ludwigshafen: Die Träger nehmen an unseren "
+                            "Schulungen zum Aufenthaltsrecht teil; das hat die Zusammenarbeit "
+                            "mehr gestärkt als jede Vereinbarung."
+                        ),
+                        response=DOES_NOT_FIT,
+                        note=(
+                            "Passt bei uns derzeit nicht: Für ein eigenes Fortbildungsprogramm "
+                            "fehlen Mittel; wir weisen die Gemeinden auf die Angebote des Landes "
+                            "hin."
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        synthesis={
+            "insights": (
+                "Beide Beiträge sehen den Kern weniger in der fehlenden Aufgabenmatrix als in "
+                "der Art, wie sie entsteht: Ein Entwurf des Kreises wird als Vorgabe gelesen, "
+                "ein gemeinsam geschriebener als Vereinbarung. Verbindlich über Personalwechsel "
+                "hinweg wird sie durch Funktionen statt Namen und einen festen Termin, an dem "
+                "alle Beteiligten sie überprüfen.\n"
+                "Gemeinden ohne eigene Integrationsstelle brauchen vor allem eine verlässliche "
+                "Ansprechperson beim Kreis; Gemeinden mit Stelle wollen mitreden, wenn der Kreis "
+                "Angebote plant."
+            ),
+            "recommendations": (
+                "Den zweiten Entwurf der Aufgabenmatrix in einer kleinen Arbeitsgruppe aus Kreis "
+                "und Gemeinden mit und ohne eigene Integrationsstelle schreiben.\n"
+                "Neben „Kreis“ und „Gemeinde“ eine Spalte „gemeinsam“ vorsehen, damit strittige "
+                "Punkte die Vereinbarung nicht aufhalten.\n"
+                "Ansprechpersonen als Funktionen festschreiben und die Namen in einer Anlage "
+                "pflegen.\n"
+                "Die halbjährliche Abstimmungsrunde mit einer regelmäßigen Überprüfung der "
+                "Vereinbarung verbinden.\n"
+                "Kreisausschuss und Räte vor der Beschlussfassung über Ziel und Entwurf "
+                "informieren."
+            ),
+            "open_questions": (
+                "Welchen greifbaren Vorteil haben Gemeinden ohne eigene Integrationsstelle von "
+                "der Vereinbarung?\n"
+                "Wie wird die Migrationsberatung der freien Träger in die Aufgabenmatrix "
+                "einbezogen?"
+            ),
+            "contacts": (
+                "Stadt Salzgitter, Fachdienst Integration: Muster einer Kooperationsvereinbarung "
+                "mit Jobcenter und Migrationsberatung.\n"
+                "Stadt Ludwigshafen am Rhein, Büro für Integration: kommentierte Gliederung für "
+                "Leistungsbeschreibungen mit Trägern und Ortsbezirken."
+            ),
+        },
+        action_items=(
+            ActionItemSpec(
+                what=(
+                    "Anlage mit den Ansprechpersonen aller fünfzehn Gemeinden anlegen "
+                    "(Funktionen in der Vereinbarung, Namen nur in der Anlage)"
+                ),
+                responsible_role="Sachbearbeitung im Fachdienst Integration",
+                due_in_days=14,
+                status=ActionStatus.DONE,
+            ),
+            ActionItemSpec(
+                what=(
+                    "Zweiten Entwurf der Aufgabenmatrix mit der Spalte „gemeinsam“ in der "
+                    "Arbeitsgruppe mit drei Gemeinden erarbeiten"
+                ),
+                responsible_role="Leitung des Fachdienstes Integration",
+                due_in_days=70,
+                status=ActionStatus.IN_PROGRESS,
+            ),
+            ActionItemSpec(
+                what="Beschlussvorlage zur Kooperationsvereinbarung für den Kreisausschuss",
+                responsible_role="Dezernat Soziales mit dem Fachdienst Integration",
+                due_in_days=140,
+                status=ActionStatus.OPEN,
+            ),
+        ),
+        closing_statement=(
+            "Die Beratung hat uns gezeigt, dass unser erster Entwurf der Aufgabenmatrix weniger "
+            "am Inhalt als am Verfahren gescheitert ist. Den zweiten Entwurf schreiben wir "
+            "deshalb gemeinsam mit drei Gemeinden, mit einer Spalte für das, was Kreis und "
+            "Gemeinden nur zusammen entscheiden. Ansprechpersonen halten wir als Funktionen "
+            "fest, und die neue halbjährliche Abstimmungsrunde prüft die Vereinbarung "
+            "regelmäßig. Ein eigenes Fortbildungsprogramm können wir derzeit nicht anbieten.\n"
+            "Vielen Dank an die beratenden Kommunen für ihre Erfahrungen und Muster. Wie weit "
+            "wir gekommen sind, berichten wir in der nächsten Runde."
         ),
     ),
     # --- The current round ----------------------------------------------------------------
@@ -591,7 +901,9 @@ CASES = [
             ),
         ),
     ),
-    # In consultation, with its network map attached.
+    # In consultation, with its network map attached: one peer has handed in (and now sees the
+    # handed-in advice, as the facilitator does), the other is still writing (nobody else sees
+    # a draft); the district sees none of it before the release.
     CaseSpec(
         municipality="cuxhaven",
         round=CURRENT,
@@ -647,7 +959,103 @@ CASES = [
         assignments=(
             AssignmentSpec("hildesheim", MODERATION, ASSIGNMENT_ACCEPTED),
             AssignmentSpec("rotenburg-wuemme", MINUTES, ASSIGNMENT_ACCEPTED),
-            AssignmentSpec("salzgitter", PEER, INVITED),
+            AssignmentSpec("salzgitter", PEER, ASSIGNMENT_ACCEPTED),
+            AssignmentSpec("andernach", PEER, ASSIGNMENT_ACCEPTED),
+        ),
+        feedback=(
+            FeedbackSpec(
+                "salzgitter",
+                submitted=True,
+                data={
+                    "strengths": (
+                        "Der Kreistagsbeschluss gibt Ihnen einen klaren Auftrag, und die "
+                        "Handlungsfelder sind schon beschrieben. Die Netzwerkkarte zeigt gut, wo "
+                        "es bereits Berührungspunkte gibt, etwa in der Gesundheitsversorgung und "
+                        "bei der Kreisvolkshochschule."
+                    ),
+                    "questions": (
+                        "Ich frage mich, ob die Fachbereiche Vielfaltsmanagement als zusätzliche "
+                        "Aufgabe verstehen – und ob es hilft, bei Fragen anzusetzen, die sie "
+                        "ohnehin beschäftigen, etwa bei Beschwerden über schwer verständliche "
+                        "Bescheide.\n"
+                        "Ich frage mich, ob der Verwaltungsvorstand das Thema in die "
+                        "Zielvereinbarungen mit den Fachbereichsleitungen aufnehmen würde."
+                    ),
+                    "method_section": (
+                        "Garantiert schlimmer machen wir es, wenn der Fachdienst Integration "
+                        "allen Fachbereichen ein fertiges Konzept schickt, eine Frist setzt und "
+                        "in der Dienstbesprechung vorliest, wer noch nicht geantwortet hat. "
+                        "Umgekehrt heißt das: mit einzelnen Fachbereichen einzeln sprechen, bei "
+                        "ihren eigenen Problemen anfangen und Erfolge dort zeigen, wo sie "
+                        "entstanden sind."
+                    ),
+                    "experience": (
+                        "Bei uns haben die Bürgerdienste angefangen: mehrsprachige Wegweiser im "
+                        "Rathaus und ein kurzer Leitfaden für einfache Sprache in Bescheiden. "
+                        "Danach kamen andere Fachbereiche von sich aus auf uns zu. Den Leitfaden "
+                        "stellen wir gern zur Verfügung."
+                    ),
+                    "transferability": (
+                        "Als Stadtverwaltung haben wir kürzere Wege zwischen den Fachbereichen "
+                        "als eine Kreisverwaltung mit Außenstellen."
+                    ),
+                },
+                ideas=(
+                    IdeaSpec(
+                        text=(
+                            "Mit zwei Fachbereichen beginnen, die schon Berührungspunkte haben, "
+                            "statt alle elf gleichzeitig einzuladen."
+                        ),
+                        kind=IdeaKind.QUICK_WIN,
+                        effort=Effort.LOW,
+                        how_we_do_it=(
+                            "So machen wir es in Salzgitter: Die Bürgerdienste waren unser "
+                            "Pilot; ihre Ergebnisse haben sie selbst in der Runde der "
+                            "Fachbereichsleitungen vorgestellt."
+                        ),
+                    ),
+                    IdeaSpec(
+                        text=(
+                            "Den Verwaltungsvorstand bitten, in jedem Fachbereich eine "
+                            "Ansprechperson für Vielfalt zu benennen, die sich zweimal im Jahr "
+                            "mit den anderen trifft."
+                        ),
+                        kind=IdeaKind.STRUCTURE,
+                        effort=Effort.MEDIUM,
+                        how_we_do_it=(
+                            "So machen wir es in Salzgitter: Die Ansprechpersonen wurden per "
+                            "Verfügung der Verwaltungsspitze benannt; das Netzwerk koordiniert "
+                            "der Fachdienst Integration."
+                        ),
+                    ),
+                ),
+            ),
+            # Still a draft: the method's section is missing, so it could not be handed in yet.
+            FeedbackSpec(
+                "andernach",
+                submitted=False,
+                data={
+                    "strengths": (
+                        "Mit dem Kreistagsbeschluss haben Sie Rückendeckung, und mit dem "
+                        "Fachdienst Integration gibt es eine Stelle, die das Thema voranbringt."
+                    ),
+                    "questions": (
+                        "Ich frage mich, ob der Personalrat ein Verbündeter sein könnte, wenn es "
+                        "um Fortbildungen für die Beschäftigten geht."
+                    ),
+                },
+                ideas=(
+                    IdeaSpec(
+                        text=(
+                            "Kurze Fortbildungen zu Vielfalt im Verwaltungsalltag über das "
+                            "Fortbildungsprogramm des Personalbereichs anbieten, nicht über den "
+                            "Fachdienst Integration."
+                        ),
+                        kind=IdeaKind.COMMUNICATION,
+                        effort=Effort.MEDIUM,
+                    ),
+                ),
+            ),
         ),
     ),
     CaseSpec(

@@ -1,6 +1,7 @@
 """The portal's demo content (peer_learning.demo), as `manage.py load_demo_content` builds it:
 the accounts of the six partner municipalities and the facilitator, the rounds, cases in every
-state and at every level of confidentiality, attachments, peers, the mails, idempotency.
+state and at every level of confidentiality, attachments, peers, one case through the whole
+consultation and one in the middle of it, the mails, idempotency.
 
 Like tests/home/test_demo_content.py, the command runs once for this module on the database as
 the migrations leave it, inside a transaction that is rolled back after the last test.
@@ -22,25 +23,34 @@ from wagtail.models import ModelLogEntry
 
 from events.models import EventPage
 from outbox.models import OutboundEmail
-from peer_learning import selectors, services
+from peer_learning import forms, selectors, services
 from peer_learning.choices import (
+    AssignmentRole,
     AssignmentStatus,
+    Attribution,
     CaseStatus,
     Confidentiality,
+    FeedbackStatus,
+    IdeaResponse,
     MembershipRole,
     RoundStatus,
 )
 from peer_learning.demo import content
 from peer_learning.models import (
+    ActionItem,
     Case,
     CaseAttachment,
     CaseRevision,
+    Feedback,
+    Idea,
     Membership,
     PeerAssignment,
     PeerLearningRound,
+    Synthesis,
 )
 from tests import base_site
 from tests.audit import transitions
+from tests.helpers import parse
 
 DEMO_PASSWORD = "passwort-aus-der-umgebung"
 SLUGS = ("andernach", "ludwigshafen", "salzgitter", "cuxhaven", "hildesheim", "rotenburg-wuemme")
@@ -106,6 +116,10 @@ def database_state() -> dict:
         "revisions": list(CaseRevision.objects.order_by("pk").values()),
         "attachments": list(CaseAttachment.objects.order_by("pk").values()),
         "assignments": list(PeerAssignment.objects.order_by("pk").values()),
+        "feedback": list(Feedback.objects.order_by("pk").values()),
+        "ideas": list(Idea.objects.order_by("pk").values()),
+        "syntheses": list(Synthesis.objects.order_by("pk").values()),
+        "action_items": list(ActionItem.objects.order_by("pk").values()),
         "emails": list(
             OutboundEmail.objects.order_by("pk").values_list("pk", "recipient", "template")
         ),
@@ -205,7 +219,13 @@ class TestRounds:
 
 class TestCases:
     def test_cases_in_every_state_spread_over_all_municipalities(self, demo):
-        assert set(Case.objects.values_list("status", flat=True)) == set(CaseStatus.values)
+        # The closed case passed through the release; no case has its follow-up yet (months
+        # after the release).
+        passed_through = {CaseStatus.FEEDBACK_RELEASED, CaseStatus.FOLLOW_UP}
+
+        assert set(Case.objects.values_list("status", flat=True)) == (
+            set(CaseStatus.values) - passed_through
+        )
         assert set(Case.objects.values_list("municipality__slug", flat=True)) == set(SLUGS)
 
     def test_cases_at_every_level_and_only_confidential_ones_with_a_redacted_version(self, demo):
@@ -331,13 +351,206 @@ class TestPeers:
             ).exists()
             assert assignment.due_date == assignment.case.round.feedback_due
             assert transitions(assignment)[0].user == facilitator()
-            assert assignment.case.status in (CaseStatus.ACCEPTED, CaseStatus.IN_CONSULTATION)
+            assert assignment.case.status in (
+                CaseStatus.ACCEPTED,
+                CaseStatus.IN_CONSULTATION,
+                CaseStatus.CLOSED,
+            )
 
     def test_the_past_rounds_peers_are_done(self, demo):
         past = PeerAssignment.objects.filter(case__round__status=RoundStatus.FINISHED)
 
         assert set(past.values_list("status", flat=True)) == {AssignmentStatus.DONE}
         assert {a.role for a in past} == {"peer", "moderation", "minutes"}
+
+
+# --- The consultation ---------------------------------------------------------------------
+
+
+def full_cycle_case() -> Case:
+    """The past round's case of Landkreis Cuxhaven, through the whole consultation."""
+    return case_of("cuxhaven", CaseStatus.CLOSED)
+
+
+def mid_consultation_case() -> Case:
+    """The current round's case of Landkreis Cuxhaven, in the middle of its consultation."""
+    return case_of("cuxhaven", CaseStatus.IN_CONSULTATION)
+
+
+def page_text(client, user, case: Case) -> str:
+    client.force_login(user)
+    response = client.get(f"/portal/faelle/{case.pk}/")
+    assert response.status_code == 200
+    return " ".join(parse(response).select_one("main").get_text(" ").split())
+
+
+class TestConsultation:
+    def test_the_past_rounds_case_was_advised_released_and_closed(self, demo):
+        case = full_cycle_case()
+        synthesis = case.synthesis
+
+        assert case.round.status == RoundStatus.FINISHED
+        assert case.title.startswith("Integrationsaufgaben zwischen Landkreis und")
+        assert [(t.new, t.user) for t in transitions(case)][-3:] == [
+            (CaseStatus.IN_CONSULTATION, facilitator()),
+            (CaseStatus.FEEDBACK_RELEASED, facilitator()),
+            (CaseStatus.CLOSED, member("cuxhaven")),
+        ]
+        assert case.released_at is not None
+        assert case.follow_up_due > timezone.localdate()
+        assert synthesis.written_by == facilitator()
+        assert synthesis.insights and synthesis.open_questions and synthesis.contacts
+        assert 3 <= len(synthesis.recommendation_list) <= 5
+        assert len(case.closing_statement) > 200
+
+    def test_its_two_peers_handed_in_their_advice_with_ideas(self, demo):
+        case = full_cycle_case()
+        peers = PeerAssignment.objects.filter(case=case, role=AssignmentRole.PEER)
+        feedback = list(case.feedback.select_related("municipality"))
+
+        assert len(feedback) == 2
+        assert {item.author for item in feedback} == {assignment.user for assignment in peers}
+        for item in feedback:
+            assert item.status == FeedbackStatus.SUBMITTED and item.submitted_at
+            assert item.recorded_by is None  # written by the peer, not entered in the session
+            assert item.municipality == Membership.objects.get(user=item.author).municipality
+            assert item.strengths and item.experience and item.transferability
+            assert item.questions.startswith("Ich frage mich, ob ")
+            assert not services.missing_in_feedback(item)
+            assert 2 <= item.ideas.count() <= 3
+            for idea in item.ideas.all():
+                assert idea.how_we_do_it.startswith("So machen wir es in "), idea
+
+    def test_the_district_answered_every_idea_and_planned_its_next_steps(self, demo):
+        case = full_cycle_case()
+        ideas = Idea.objects.filter(feedback__case=case)
+        items = list(case.action_items.all())
+
+        assert set(ideas.values_list("response", flat=True)) == set(IdeaResponse.values)
+        assert not ideas.filter(response_note="")
+        assert 2 <= len(items) <= 3
+        for item in items:
+            assert item.what and item.responsible_role and item.due_date, item
+        assert len({item.status for item in items}) > 1
+
+    def test_the_release_was_mailed_to_the_district_the_rest_to_the_facilitator(self, demo):
+        case = full_cycle_case()
+
+        def recipients(template: str) -> list[str]:
+            mails = OutboundEmail.objects.related_to(case).filter(template=template)
+            return list(mails.values_list("recipient", flat=True))
+
+        assert recipients("case_feedback_released") == ["cuxhaven@demo.querschnitt.example"]
+        assert recipients("feedback_complete") == [FACILITATOR_EMAIL]
+        assert recipients("case_closed") == [FACILITATOR_EMAIL]
+
+    def test_the_current_case_has_one_handed_in_and_one_draft_advice(self, demo):
+        case = mid_consultation_case()
+        by_municipality = {item.municipality.slug: item for item in case.feedback.all()}
+        handed_in, draft = by_municipality["salzgitter"], by_municipality["andernach"]
+
+        assert set(by_municipality) == {"salzgitter", "andernach"}
+        assert (handed_in.status, draft.status) == (FeedbackStatus.SUBMITTED, FeedbackStatus.DRAFT)
+        assert handed_in.method_section and not services.missing_in_feedback(handed_in)
+        assert services.missing_in_feedback(draft)  # the Kopfstand is still missing
+        assert case.released_at is None
+        assert not Synthesis.objects.filter(case=case).exists()
+        assert not Idea.objects.filter(feedback__case=case).exclude(response="")
+        assert not OutboundEmail.objects.related_to(case).filter(template="feedback_complete")
+
+    def test_the_texts_are_what_the_portals_forms_accept(self, demo):
+        for spec in content.CASES:
+            method_label = services.METHOD_SECTIONS.get(spec.data["method"])
+            for item in spec.feedback:
+                form = forms.FeedbackForm(data=item.data, method_label=method_label)
+                assert form.is_valid(), form.errors
+                for idea in item.ideas:
+                    data = {name: getattr(idea, name) for name in forms.IdeaForm.base_fields}
+                    assert forms.IdeaForm(data=data).is_valid(), idea
+                    if spec.status == CaseStatus.CLOSED:
+                        answer = {"response": idea.response, "note": idea.note}
+                        assert forms.IdeaResponseForm(data=answer).is_valid(), idea
+            if spec.synthesis:
+                form = forms.SynthesisForm(data=spec.synthesis)
+                assert form.is_valid(), form.errors
+            for action in spec.action_items:
+                data = {
+                    "what": action.what,
+                    "responsible_role": action.responsible_role,
+                    "due_date": "2030-01-31",
+                    "status": action.status,
+                }
+                assert forms.ActionItemForm(data=data).is_valid(), action
+            if spec.closing_statement:
+                data = {"closing_statement": spec.closing_statement}
+                assert forms.ClosingForm(data=data).is_valid()
+
+
+class TestWhoSeesTheConsultation:
+    """The README's account of the consultation: the rounds sign advice with the municipality;
+    a peer sees the others' advice once their own is handed in, the case's municipality all of
+    it (with the synthesis and its action items) once released; drafts only their author."""
+
+    def test_both_rounds_sign_the_advice_with_the_municipality(self, demo):
+        attributions = set(PeerLearningRound.objects.values_list("attribution", flat=True))
+
+        assert attributions == {Attribution.BY_MUNICIPALITY}
+
+    def test_who_sees_what_of_the_closed_case(self, demo):
+        case = full_cycle_case()
+
+        def sees(user) -> tuple:
+            return (
+                [item.attribution for item in selectors.feedback_visible(user, case)],
+                selectors.released_synthesis(user, case) is not None,
+                len(selectors.action_items_for(user, case)),
+            )
+
+        signed = ["Stadt Ludwigshafen am Rhein", "Stadt Salzgitter"]
+        assert sees(member("cuxhaven")) == (signed, True, 3)
+        assert sees(facilitator()) == (signed, True, 3)
+        for slug in ("salzgitter", "ludwigshafen"):  # the peers
+            assert sees(member(slug)) == (signed, False, 0), slug
+        for slug in ("andernach", "rotenburg-wuemme", "hildesheim"):  # minutes, moderation
+            assert sees(member(slug)) == ([], False, 0), slug
+
+    def test_who_sees_what_of_the_case_in_consultation(self, demo):
+        case = mid_consultation_case()
+
+        def sees(user) -> list:
+            return [
+                (item.municipality.slug, item.status, item.attribution)
+                for item in selectors.feedback_visible(user, case)
+            ]
+
+        handed_in = ("salzgitter", FeedbackStatus.SUBMITTED, "Stadt Salzgitter")
+        assert sees(member("salzgitter")) == [handed_in]
+        assert sees(member("andernach")) == [("andernach", FeedbackStatus.DRAFT, "")]
+        assert sees(facilitator()) == [handed_in]
+        for slug in ("cuxhaven", "hildesheim", "rotenburg-wuemme", "ludwigshafen"):
+            assert sees(member(slug)) == [], slug
+
+    def test_the_district_reads_the_released_advice_in_the_portal(self, demo, client):
+        text = page_text(client, member("cuxhaven"), full_cycle_case())
+
+        assert "Synthese der Fachbegleitung" in text
+        assert "Beitrag von Stadt Salzgitter" in text
+        assert "Beitrag von Stadt Ludwigshafen am Rhein" in text
+        assert "Antwort der Kommune: greifen wir auf" in text
+        assert "Abschließende Stellungnahme der Kommune" in text
+
+    def test_the_peers_of_the_current_case_see_their_own_state(self, demo, client):
+        case = mid_consultation_case()
+
+        salzgitter = page_text(client, member("salzgitter"), case)
+        andernach = page_text(client, member("andernach"), case)
+        cuxhaven = page_text(client, member("cuxhaven"), case)
+
+        assert "Ihr Beitrag ist abgegeben" in salzgitter
+        assert "Beitrag von Stadt Salzgitter" in salzgitter
+        assert "Ihr Beitrag (Entwurf)" in andernach
+        assert "Beitrag von Stadt Salzgitter" not in andernach
+        assert "Beitrag von" not in cuxhaven and "Ihr Beitrag" not in cuxhaven
 
 
 # --- Mails --------------------------------------------------------------------------------
@@ -358,6 +571,9 @@ class TestMails:
             "peer_invitation",
             "peer_accepted",
             "peer_declined",
+            "feedback_complete",
+            "case_feedback_released",
+            "case_closed",
         } <= templates
 
     def test_each_peer_got_an_invitation_about_their_assignment(self, demo):
@@ -383,6 +599,8 @@ class TestMails:
                     "case_withdrawn",
                     "peer_accepted",
                     "peer_declined",
+                    "feedback_complete",
+                    "case_closed",
                 ]
             ).values_list("recipient", flat=True)
         )
@@ -410,7 +628,7 @@ class TestWhoSeesWhat:
 
         assert [a.case.municipality.slug for a in andernach["invitations"]] == ["hildesheim"]
         assert [c.status for c in andernach["drafts"]] == [CaseStatus.DRAFT]
-        assert [a.case.municipality.slug for a in salzgitter["invitations"]] == ["cuxhaven"]
+        assert not salzgitter["invitations"]  # accepted Cuxhaven's and handed in its advice
         assert [c.status for c in salzgitter["to_revise"]] == [CaseStatus.CHANGES_REQUESTED]
         assert not any(ludwigshafen.values())
 
@@ -426,13 +644,13 @@ class TestWhoSeesWhat:
                 for case in selectors.visible_cases(user)
             }
 
-        past_network_case = "1 cuxhaven in_consultation"
+        past_network_case = "1 cuxhaven closed"
         assert {slug: seen(member(slug)) for slug in SLUGS} == {
             "andernach": {
                 "2 andernach draft",
                 past_network_case,
                 "2 hildesheim accepted (gekürzt)",  # invited
-                "2 cuxhaven in_consultation",
+                "2 cuxhaven in_consultation",  # advises on it
             },
             "ludwigshafen": {
                 "2 ludwigshafen submitted",
@@ -443,7 +661,7 @@ class TestWhoSeesWhat:
                 "2 salzgitter changes_requested",
                 "2 salzgitter withdrawn",
                 past_network_case,
-                "2 cuxhaven in_consultation",  # invited
+                "2 cuxhaven in_consultation",  # advises on it
                 "2 hildesheim accepted (gekürzt)",
             },
             "cuxhaven": {past_network_case, "2 cuxhaven in_consultation"},
@@ -477,7 +695,10 @@ class TestRerun:
         assert "  peer-learning rounds: 2 created" in demo
         assert "  cases: 9 created" in demo
         assert "  case attachments: 2 created" in demo
-        assert "  peer assignments: 10 created" in demo
+        assert "  peer assignments: 11 created" in demo
+        assert "  peer feedback: 4 created" in demo
+        assert "  syntheses: 1 created" in demo
+        assert "  action items: 3 created" in demo
 
     def test_second_run_changes_nothing(self, demo):
         before = database_state()
