@@ -19,11 +19,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from home.demo import ensure_user, render_png
-from home.demo.builder import DemoContext, apply_values, grant, sync_object
+from home.demo.builder import DemoContext, apply_values, grant, grant_pages, sync_object
 from home.models import Municipality
 
 from .. import services
-from ..models import Case, Concept, Idea, Membership, PeerLearningRound
+from ..models import Case, Concept, Idea, Membership, PeerLearningRound, PraxiswissenPage
 from . import content
 
 
@@ -301,8 +301,38 @@ def build_concepts(ctx: DemoContext) -> None:
         ctx.report.add("concepts", "created")
 
 
+PAGES = content.PAGES
+
+
+def grant_praxiswissen_pages(ctx: DemoContext) -> None:
+    index = ctx.pages[content.PRAXISWISSEN_INDEX.key]
+    grant_pages(ctx, content.FACILITATOR_GROUP_KEY, index, "add_page", "change_page")
+    grant_pages(ctx, "editors", index, "add_page", "change_page", "publish_page")
+
+
+def publish_praxiswissen(ctx: DemoContext) -> None:
+    """The closed demo case as a published Praxiswissen page: prepared by the facilitator
+    from the consented case, then published as an editor would after reviewing it."""
+    if PraxiswissenPage.objects.exists():
+        ctx.report.add("praxiswissen", "unchanged")
+        return
+    case = Case.objects.get(title=content.PRAXISWISSEN_CASE_TITLE)
+    facilitator = ctx.users[content.FACILITATOR.username]
+    page = services.prepare_praxiswissen_from_case(case, by=facilitator)
+    # Reviewed and published by the editors (the facilitators may draft, not publish).
+    page.get_latest_revision().publish(user=ctx.users["redaktion"])
+    ctx.report.add("praxiswissen", "created")
+
+
 STEPS = {
     "setup": [ensure_accounts],
+    "pages_created": [grant_praxiswissen_pages],
     # After home.demo's municipalities and the pages (a round points to its event page).
-    "activity": [build_memberships, build_rounds, build_cases, build_concepts],
+    "activity": [
+        build_memberships,
+        build_rounds,
+        build_cases,
+        build_concepts,
+        publish_praxiswissen,
+    ],
 }

@@ -13,7 +13,7 @@ current round's case of Landkreis Cuxhaven: one peer has handed in, one is still
 
 from dataclasses import dataclass, field
 
-from home.demo.specs import DemoAccount, GeneratedImage
+from home.demo.specs import DemoAccount, GeneratedImage, PageSpec
 
 from ..choices import (
     ActionStatus,
@@ -1196,3 +1196,25 @@ CONCEPTS = [
     ),
 ]
 RELEVANT_FOR = {"Integrationslots*innen in den Bürgerbüros des Landkreises": ["andernach"]}
+
+
+# „Praxiswissen“: the public page that closed cases and shared concepts turn into.
+PRAXISWISSEN_INDEX = PageSpec(
+    key="praxiswissen",
+    parent="home",
+    model="peer_learning.PraxiswissenIndexPage",
+    fields={
+        "title": "Praxiswissen",
+        "slug": "praxiswissen",
+        "intro": (
+            "Was die Partnerkommunen in den Peer-Learning-Runden gelernt haben: anonymisierte "
+            "Zusammenfassungen abgeschlossener Beratungen und umgesetzter Konzepte, "
+            "veröffentlicht mit Zustimmung der Kommunen. Demo-Inhalt."
+        ),
+    },
+)
+PAGES = [PRAXISWISSEN_INDEX]
+# The closed demo case that is published as Praxiswissen (its municipality consented).
+PRAXISWISSEN_CASE_TITLE = (
+    "Integrationsaufgaben zwischen Landkreis und kreisangehörigen Gemeinden verbindlich aufteilen"
+)

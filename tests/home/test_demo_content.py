@@ -230,6 +230,14 @@ class TestGermanSite:
             (1, "Impressum", "ContentPage", False),
             (1, "Datenschutzerklärung", "ContentPage", False),
             (1, "Erklärung zur Barrierefreiheit", "ContentPage", False),
+            (1, "Praxiswissen", "PraxiswissenIndexPage", False),
+            (
+                2,
+                "Integrationsaufgaben zwischen Landkreis und kreisangehörigen Gemeinden "
+                "verbindlich aufteilen",
+                "PraxiswissenPage",
+                False,
+            ),
         ]
         descendants = home.get_descendants(inclusive=True)
         assert descendants.not_live().count() == 0

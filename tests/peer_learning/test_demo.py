@@ -736,3 +736,19 @@ def test_one_concept_is_shown_to_the_network_and_one_is_not_yet(demo):
     assert shown.published_at is not None and hidden.published_at is None
     assert [q.municipality.slug for q in shown.questions.all()] == ["cuxhaven"]
     assert list(shown.relevant_for.values_list("slug", flat=True)) == ["andernach"]
+
+
+def test_one_praxiswissen_page_is_published_without_names_or_municipality(demo, client):
+    from peer_learning.models import PraxiswissenPage
+
+    page = PraxiswissenPage.objects.get()
+    response = client.get(page.url)
+
+    assert page.live and page.url == "/praxiswissen/" + page.slug + "/"
+    from tests.helpers import parse
+
+    text = str(parse(response).main)  # the footer names the funders, Ludwigshafen among them
+    assert page.title in text
+    for hidden in ("Cuxhaven", "Salzgitter", "Ludwigshafen", "@demo.querschnitt.example"):
+        assert hidden not in text, hidden
+    assert page.title in client.get("/praxiswissen/").content.decode()
