@@ -82,3 +82,45 @@ def test_an_invitation_page_passes_the_gate(open_page):
     assert_accessible(page, "an invitation")
     assert_meaningful_structure(page, "an invitation", lang="de")
     assert page.get_by_role("button", name="Ja, ich berate gern mit").is_visible()
+
+
+def log_in_as(open_page, email: str, path: str):
+    page = open_page("/portal/konto/login/")
+    log_in_by_keyboard(page, email)
+    page.goto(page.url.split("/portal/")[0] + path)
+    return page
+
+
+def test_the_consultation_pages_pass_the_gate(open_page):
+    from peer_learning.models import Case
+
+    closed = Case.objects.get(status="closed")
+    current = Case.objects.get(status="in_consultation", feedback__status="draft")
+
+    page = log_in_as(
+        open_page, "andernach@demo.querschnitt.example", f"/portal/faelle/{current.pk}/beitrag/"
+    )
+    assert_accessible(page, "feedback form with a draft")
+    assert_meaningful_structure(page, "feedback form", lang="de")
+
+    page = log_in_as(open_page, "cuxhaven@demo.querschnitt.example", f"/portal/faelle/{closed.pk}/")
+    assert "Synthese der Fachbegleitung" in page.locator("main").inner_text()
+    assert_accessible(page, "a closed case with released advice")
+
+    page.goto(page.url.replace(f"/faelle/{closed.pk}/", f"/faelle/{closed.pk}/dossier/"))
+    assert_accessible(page, "the dossier")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-footer").is_visible()
+    assert not page.locator(".portal-nav").is_visible()
+    assert_accessible(page, "the dossier in print layout")
+    page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_praxiswissen_pages_pass_the_gate(open_page, width):
+    from peer_learning.models import PraxiswissenPage
+
+    for path in ("/praxiswissen/", PraxiswissenPage.objects.get().url):
+        page = open_page(path, viewport=WIDTHS[width])
+        assert_accessible(page, f"{path} at {width} width")
+        assert_meaningful_structure(page, path, lang="de")
