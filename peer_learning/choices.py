@@ -113,3 +113,16 @@ class ActionStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("in Arbeit")
     DONE = "done", _("erledigt")
     DROPPED = "dropped", _("verworfen")
+
+
+class NoticeKind(models.TextChoices):
+    """Kinds of portal mail a person may get at once or collected in a daily digest."""
+
+    CASES = "cases", _("Neuigkeiten zu Fällen (eingereicht, aufgenommen, freigegeben …)")
+    CONSULTATION = "consultation", _("Beratung (Rückfragen, Zu- und Absagen, alle Beiträge da)")
+    REMINDERS = "reminders", _("Erinnerungen an Fristen")
+
+
+class NoticeMode(models.TextChoices):
+    IMMEDIATE = "immediate", _("sofort, eine E-Mail je Nachricht")
+    DIGEST = "digest", _("einmal täglich gesammelt")

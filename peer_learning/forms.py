@@ -4,7 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from home.forms import PlainTextField
 from home.models import FocusArea
 
-from .choices import Confidentiality, Effort, HelpWanted, IdeaKind, IdeaResponse, Method
+from .choices import (
+    Confidentiality,
+    Effort,
+    HelpWanted,
+    IdeaKind,
+    IdeaResponse,
+    Method,
+    NoticeKind,
+    NoticeMode,
+)
 from .models import ActionItem, Case, Concept, Feedback, PeerLearningRound, Synthesis
 
 # The case form in three steps, each saved on its own („Entwurf speichern“).
@@ -390,3 +399,17 @@ class ClosingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Was nehmen Sie aus der Beratung mit, und wie geht es weiter?"),
     )
+
+
+class NoticePreferencesForm(forms.Form):
+    """Per kind of notice: one mail each time, or a daily digest."""
+
+    def __init__(self, *args, current: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind, label in NoticeKind.choices:
+            self.fields[kind] = forms.ChoiceField(
+                label=label,
+                choices=NoticeMode.choices,
+                initial=current.get(kind, NoticeMode.IMMEDIATE),
+                widget=forms.RadioSelect,
+            )

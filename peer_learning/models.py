@@ -30,6 +30,8 @@ from .choices import (
     IdeaResponse,
     MembershipRole,
     Method,
+    NoticeKind,
+    NoticeMode,
     RoundFormat,
     RoundStatus,
 )
@@ -690,3 +692,38 @@ class PraxiswissenPage(Page):
     @property
     def recommendation_list(self) -> list[str]:
         return [line.strip() for line in self.recommendations.splitlines() if line.strip()]
+
+
+class NoticePreference(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notice_preferences"
+    )
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
+    mode = models.CharField(max_length=20, choices=NoticeMode.choices, default=NoticeMode.IMMEDIATE)
+
+    class Meta:
+        verbose_name = _("Benachrichtigungseinstellung")
+        verbose_name_plural = _("Benachrichtigungseinstellungen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.kind}: {self.mode}"
+
+
+class PendingNotice(models.Model):
+    """A notice waiting for the person's daily digest."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_notices"
+    )
+    subject = models.CharField(max_length=300)
+    url = models.URLField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["user", "created_at"]
+
+    def __str__(self):
+        return self.subject

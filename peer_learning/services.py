@@ -7,6 +7,7 @@ import filetype
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -25,6 +26,8 @@ from .choices import (
     FeedbackStatus,
     MembershipRole,
     Method,
+    NoticeKind,
+    NoticeMode,
 )
 from .models import (
     ActionItem,
@@ -37,7 +40,9 @@ from .models import (
     Feedback,
     Idea,
     Membership,
+    NoticePreference,
     PeerAssignment,
+    PendingNotice,
     PraxiswissenIndexPage,
     PraxiswissenPage,
     Synthesis,
@@ -103,17 +108,86 @@ def _facilitators(case: Case):
     return case.round.facilitators.filter(is_active=True).order_by("pk") if case.round else []
 
 
+# The kind of each portal mail, for people who want some kinds as a daily digest. Mails not
+# listed here (invitations, account mails) always go out at once.
+NOTICE_KINDS = {
+    "case_submitted": NoticeKind.CASES,
+    "case_submitted_facilitator": NoticeKind.CASES,
+    "case_changes_requested": NoticeKind.CASES,
+    "case_resubmitted": NoticeKind.CASES,
+    "case_accepted": NoticeKind.CASES,
+    "case_declined": NoticeKind.CASES,
+    "case_withdrawn": NoticeKind.CASES,
+    "case_feedback_released": NoticeKind.CASES,
+    "case_closed": NoticeKind.CASES,
+    "case_follow_up": NoticeKind.CASES,
+    "clarifying_question": NoticeKind.CONSULTATION,
+    "peer_accepted": NoticeKind.CONSULTATION,
+    "peer_declined": NoticeKind.CONSULTATION,
+    "feedback_complete": NoticeKind.CONSULTATION,
+    "concept_question": NoticeKind.CONSULTATION,
+    "case_deadline_reminder": NoticeKind.REMINDERS,
+    "feedback_reminder": NoticeKind.REMINDERS,
+    "follow_up_reminder": NoticeKind.REMINDERS,
+}
+
+
+def _wants_digest(user, template: str) -> bool:
+    kind = NOTICE_KINDS.get(template)
+    return bool(
+        kind
+        and NoticePreference.objects.filter(user=user, kind=kind, mode=NoticeMode.DIGEST).exists()
+    )
+
+
 def _mail(users, template: str, *, related_to, **context) -> None:
     for user in users:
         if not user.email:
+            continue
+        full_context = {"recipient": user, **context}
+        if _wants_digest(user, template):
+            with translation.override(settings.LANGUAGE_CODE):
+                subject = " ".join(
+                    render_to_string(f"emails/{template}.subject.txt", full_context).split()
+                )
+            url = next((value for key, value in context.items() if key.endswith("_url")), "")
+            PendingNotice.objects.create(user=user, subject=subject[:300], url=url)
             continue
         send_email(
             to=user.email,
             template=template,
             language=settings.LANGUAGE_CODE,
-            context={"recipient": user, **context},
+            context=full_context,
             related_to=related_to,
         )
+
+
+def set_notice_preferences(user, modes: dict) -> None:
+    for kind, mode in modes.items():
+        NoticePreference.objects.update_or_create(user=user, kind=kind, defaults={"mode": mode})
+
+
+def send_digests() -> int:
+    """One mail per person with everything collected since the last digest."""
+    User = get_user_model()
+    sent = 0
+    for user in User.objects.filter(pending_notices__isnull=False).distinct():
+        with transaction.atomic():
+            notices = list(
+                PendingNotice.objects.select_for_update().filter(user=user).order_by("pk")
+            )
+            if not notices or not user.email:
+                continue
+            send_email(
+                to=user.email,
+                template="portal_digest",
+                language=settings.LANGUAGE_CODE,
+                context={"recipient": user, "notices": notices},
+                related_to=user,
+            )
+            PendingNotice.objects.filter(pk__in=[n.pk for n in notices]).delete()
+            sent += 1
+    return sent
 
 
 # --- cases ---------------------------------------------------------------------------------

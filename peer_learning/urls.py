@@ -6,6 +6,7 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("benachrichtigungen/", views.notice_preferences, name="notices"),
     path("faelle/neu/", views.case_create, name="case_create"),
     path("faelle/<int:pk>/", views.case_detail, name="case"),
     path("faelle/<int:pk>/bearbeiten/", views.case_edit, name="case_edit"),

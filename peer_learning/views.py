@@ -22,6 +22,7 @@ from .forms import (
     FeedbackForm,
     IdeaFormSet,
     IdeaResponseForm,
+    NoticePreferencesForm,
     QuestionForm,
     SynthesisForm,
 )
@@ -576,3 +577,16 @@ def praxiswissen_from_concept(request, pk):
         request, _("Der Entwurf ist angelegt. Bitte prüfen und veröffentlichen Sie ihn hier.")
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def notice_preferences(request):
+    """„Benachrichtigungen“: each kind of mail at once or in a daily digest."""
+    current = dict(request.user.notice_preferences.values_list("kind", "mode"))
+    form = NoticePreferencesForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        services.set_notice_preferences(request.user, form.cleaned_data)
+        messages.success(request, _("Ihre Einstellungen sind gespeichert."))
+        return redirect("portal:notices")
+    return render(request, "peer_learning/notice_preferences.html", {"form": form})

@@ -361,3 +361,46 @@ def test_a_facilitator_records_advice_given_in_a_live_session(consultation, faci
         .status_code
         == 404
     )
+
+
+# --- notices: at once or as a daily digest --------------------------------------------------------
+
+
+def test_a_member_collects_consultation_notices_in_a_daily_digest(consultation, member):
+    from django.core.management import call_command
+
+    client = logged_in(member)
+    page = client.get("/portal/benachrichtigungen/")
+    client.post(
+        "/portal/benachrichtigungen/",
+        {"cases": "immediate", "consultation": "digest", "reminders": "immediate"},
+    )
+    case = consultation["case"]
+
+    with after_commit():
+        for text in ("Seit wann?", "Wer leitet den Runden Tisch?"):
+            logged_in(consultation["hanna"]).post(
+                f"/portal/faelle/{case.pk}/rueckfragen/", {"text": text}
+            )
+    assert page.status_code == 200
+    assert mail.outbox == []  # collected, not sent
+
+    with after_commit():
+        call_command("send_case_reminders")
+        call_command("send_case_reminders")  # nothing twice
+
+    [digest] = mail.outbox
+    assert digest.to == [member.email]
+    assert digest.subject == "Ihre Übersicht aus dem Portal: 2 Nachrichten"
+    assert digest.body.count("Rückfrage zu Ihrem Fall") == 2
+    assert f"/portal/faelle/{case.pk}/" in digest.body
+
+
+def test_without_a_choice_every_notice_comes_at_once(consultation, member):
+    case = consultation["case"]
+    with after_commit():
+        logged_in(consultation["hanna"]).post(
+            f"/portal/faelle/{case.pk}/rueckfragen/", {"text": "Seit wann?"}
+        )
+
+    assert [m.to for m in mail.outbox] == [[member.email]]
