@@ -124,3 +124,15 @@ def test_praxiswissen_pages_pass_the_gate(open_page, width):
         page = open_page(path, viewport=WIDTHS[width])
         assert_accessible(page, f"{path} at {width} width")
         assert_meaningful_structure(page, path, lang="de")
+
+
+def test_notices_and_concepts_pass_the_gate(open_page):
+    from peer_learning.models import Concept
+
+    concept = Concept.objects.filter(published_at__isnull=False).first()
+    page = log_in_as(open_page, "andernach@demo.querschnitt.example", "/portal/benachrichtigungen/")
+    assert_accessible(page, "notice preferences")
+    assert_meaningful_structure(page, "notice preferences", lang="de")
+    for path in ("/portal/konzepte/", f"/portal/konzepte/{concept.pk}/", "/portal/konzepte/neu/"):
+        page.goto(page.url.split("/portal/")[0] + path)
+        assert_accessible(page, path)
