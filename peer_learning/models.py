@@ -727,3 +727,28 @@ class PendingNotice(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class FeedbackAttachment(models.Model):
+    """A file a peer adds to the advice (a template, a concept paper). Served under a neutral
+    name, so that in an anonymous round the file name cannot tell who wrote it."""
+
+    feedback = models.ForeignKey(
+        Feedback, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Beitrag")
+    )
+    file = models.FileField(_("Datei"), upload_to=_attachment_path, storage=_private_storage)
+    original_name = models.CharField(_("Dateiname"), max_length=255)
+    content_type = models.CharField(_("Dateityp"), max_length=100)
+    size = models.PositiveIntegerField(_("Größe (Bytes)"))
+
+    class Meta:
+        verbose_name = _("Anhang eines Beitrags")
+        verbose_name_plural = _("Anhänge von Beiträgen")
+        ordering = ["feedback", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def extension(self) -> str:
+        return self.original_name.rsplit(".", 1)[-1].lower() if "." in self.original_name else ""

@@ -32,6 +32,7 @@ from .models import (
     CaseAttachment,
     ClarifyingQuestion,
     Concept,
+    FeedbackAttachment,
     Idea,
     Membership,
     PeerAssignment,
@@ -227,7 +228,7 @@ def feedback_visible(user, case: Case) -> list:
     """
     every = list(
         case.feedback.select_related("author", "municipality")
-        .prefetch_related("ideas")
+        .prefetch_related("ideas", "attachments")
         .order_by("pk")
     )
     own = [feedback for feedback in every if feedback.author_id == user.pk]
@@ -392,3 +393,21 @@ def peer_to_record(user, case: Case, peer_pk):
         if peer.pk == peer_pk:
             return peer
     raise Http404
+
+
+def feedback_attachment_for(user, pk):
+    """A file of a contribution the user may read (see `feedback_visible`), with the name it
+    is served under: the original one, or a neutral one in anonymous rounds."""
+    attachment = get_object_or_404(
+        FeedbackAttachment.objects.select_related("feedback__case__round"), pk=pk
+    )
+    case = attachment.feedback.case
+    if case.pk not in visible_cases(user).values_list("pk", flat=True):
+        raise Http404
+    if attachment.feedback_id not in {feedback.pk for feedback in feedback_visible(user, case)}:
+        raise Http404
+    anonymous = case.round is None or case.round.attribution == Attribution.ANONYMOUS
+    if not anonymous:
+        return attachment, attachment.original_name
+    name = f"anlage.{attachment.extension}" if attachment.extension else "anlage"
+    return attachment, name

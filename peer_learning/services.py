@@ -38,6 +38,7 @@ from .models import (
     Concept,
     ConceptQuestion,
     Feedback,
+    FeedbackAttachment,
     Idea,
     Membership,
     NoticePreference,
@@ -313,6 +314,22 @@ def add_attachment(case: Case, *, by, upload) -> CaseAttachment:
     with ClamAV where one is configured)."""
     if case.status not in EDITABLE_STATUSES or not is_member_of(by, case.municipality_id):
         raise PeerLearningError(_("Dieser Fall kann zurzeit nicht bearbeitet werden."))
+    kind = _checked_upload(upload)
+    with transaction.atomic():
+        attachment = CaseAttachment(
+            case=case,
+            original_name=(upload.name or "datei")[-255:],
+            content_type=kind.mime,
+            size=upload.size,
+            uploaded_by=by,
+        )
+        attachment.file.save("upload", upload, save=False)
+        attachment.save()
+    return attachment
+
+
+def _checked_upload(upload):
+    """The upload's type by content, after the size check and the virus scan."""
     if upload.size > settings.PEER_LEARNING_MAX_UPLOAD_BYTES:
         raise PeerLearningError(
             _("Die Datei ist zu groß (höchstens %(mb)s MB).")
@@ -329,17 +346,7 @@ def add_attachment(case: Case, *, by, upload) -> CaseAttachment:
             )
         )
     _scan(upload)
-    with transaction.atomic():
-        attachment = CaseAttachment(
-            case=case,
-            original_name=(upload.name or "datei")[-255:],
-            content_type=kind.mime,
-            size=upload.size,
-            uploaded_by=by,
-        )
-        attachment.file.save("upload", upload, save=False)
-        attachment.save()
-    return attachment
+    return kind
 
 
 def _scan(upload) -> None:
@@ -897,3 +904,19 @@ def prepare_praxiswissen_from_concept(concept: Concept, *, by):
         index.add_child(instance=page)
         page.save_revision(user=by, log_action=True)
     return page
+
+
+def add_feedback_attachment(feedback: Feedback, *, by, upload) -> FeedbackAttachment:
+    """A file for the own draft contribution (checked like case files)."""
+    if feedback.author_id != by.pk or feedback.status != FeedbackStatus.DRAFT:
+        raise PeerLearningError(_("Zu diesem Beitrag können Sie keine Datei hinzufügen."))
+    kind = _checked_upload(upload)
+    attachment = FeedbackAttachment(
+        feedback=feedback,
+        original_name=(upload.name or "datei")[-255:],
+        content_type=kind.mime,
+        size=upload.size,
+    )
+    attachment.file.save("upload", upload, save=False)
+    attachment.save()
+    return attachment

@@ -17,6 +17,16 @@ urlpatterns = [
     path("einladungen/<int:pk>/", views.invitation, name="invitation"),
     path("faelle/<int:pk>/beitrag/", views.feedback_edit, name="feedback"),
     path(
+        "faelle/<int:pk>/beitrag/anhang/",
+        views.feedback_attachment_upload,
+        name="feedback_attachment_upload",
+    ),
+    path(
+        "beitragsanhaenge/<int:pk>/",
+        views.feedback_attachment_download,
+        name="feedback_attachment",
+    ),
+    path(
         "faelle/<int:pk>/beitrag/<int:peer_pk>/erfassen/",
         views.feedback_edit,
         name="feedback_record",

@@ -397,6 +397,8 @@ def feedback_edit(request, pk, peer_pk=None):
         "case": case,
         "form": form,
         "formset": formset,
+        "feedback": feedback,
+        "attachment_form": AttachmentForm() if recorded_by is None else None,
         "method_label": method_label,
         "recorded_for": author if recorded_by else None,
     }
@@ -590,3 +592,42 @@ def notice_preferences(request):
         messages.success(request, _("Ihre Einstellungen sind gespeichert."))
         return redirect("portal:notices")
     return render(request, "peer_learning/notice_preferences.html", {"form": form})
+
+
+@require_POST
+@login_required
+def feedback_attachment_upload(request, pk):
+    case = selectors.case_for(request.user, pk)
+    feedback = selectors.own_feedback(request.user, case)
+    if not selectors.may_give_feedback(request.user, case):
+        raise Http404
+    form = AttachmentForm(request.POST, request.FILES)
+    if feedback is None:
+        messages.error(request, _("Bitte speichern Sie zuerst einen Entwurf Ihres Beitrags."))
+    elif not form.is_valid():
+        messages.error(request, _("Bitte wählen Sie eine Datei aus."))
+    else:
+        try:
+            services.add_feedback_attachment(
+                feedback, by=request.user, upload=form.cleaned_data["file"]
+            )
+        except PeerLearningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Die Datei ist angehängt."))
+    return redirect("portal:feedback", pk=case.pk)
+
+
+@require_safe
+@login_required
+def feedback_attachment_download(request, pk):
+    attachment, name = selectors.feedback_attachment_for(request.user, pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle, as_attachment=True, filename=name, content_type=attachment.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

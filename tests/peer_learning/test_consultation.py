@@ -404,3 +404,38 @@ def test_without_a_choice_every_notice_comes_at_once(consultation, member):
         )
 
     assert [m.to for m in mail.outbox] == [[member.email]]
+
+
+def test_files_of_an_anonymous_contribution_do_not_name_their_author(
+    consultation, member, facilitator, peer_round
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_portal import PDF
+
+    peer_round.attribution = Attribution.ANONYMOUS
+    peer_round.save()
+    case, hanna = consultation["case"], consultation["hanna"]
+    client = logged_in(hanna)
+    give(client, case, ADVICE_A, hand_in=False)
+    client.post(
+        f"/portal/faelle/{case.pk}/beitrag/anhang/",
+        {"file": SimpleUploadedFile("Vorlage-Hanna-Hoff-Hildesheim.pdf", PDF)},
+    )
+    give(client, case, ADVICE_A)
+    attachment = case.feedback.get(author=hanna).attachments.get()
+    url = f"/portal/beitragsanhaenge/{attachment.pk}/"
+
+    before = logged_in(member).get(url)
+    release(facilitator, case)
+    page = logged_in(member).get(f"/portal/faelle/{case.pk}/")
+    download = logged_in(member).get(url)
+
+    assert before.status_code == 404  # nothing before the release
+    assert "Anlage 1" in main_text(page)
+    assert "Vorlage-Hanna-Hoff" not in page.content.decode()
+    assert "Hoff" not in page.content.decode() and "Hildesheim" not in main_text(page)
+    assert download.status_code == 200
+    assert download["Content-Disposition"] == 'attachment; filename="anlage.pdf"'
+    assert b"".join(download.streaming_content) == PDF
+    assert logged_in(consultation["carl"]).get(url).status_code == 404  # Carl has not handed in
