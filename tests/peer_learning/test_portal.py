@@ -459,3 +459,15 @@ def test_a_member_adds_another_e_mail_address_on_the_account_page(client, member
     from allauth.account.models import EmailAddress
 
     assert EmailAddress.objects.filter(user=member, email="ayla.neu@andernach.example").exists()
+
+
+def test_a_facilitator_without_a_municipality_is_offered_no_dead_links(
+    facilitator, peer_round, settings
+):
+    settings.PORTAL_REQUIRE_MFA_FOR_STAFF = False
+    client = logged_in(facilitator)
+
+    for path in ("/portal/", "/portal/konzepte/"):
+        soup = parse(client.get(path))
+        for link in soup.select("main a[href^='/portal/'], nav a[href^='/portal/']"):
+            assert client.get(link["href"]).status_code in (200, 302), link["href"]
