@@ -39,7 +39,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import registry as log_registry
 
-from home.text import printable
+from home.text import printable, spreadsheet_safe
 from home.transitions import Transition
 
 from . import selectors, services
@@ -47,9 +47,6 @@ from .admin_forms import OrganiserMessageForm, RegistrationActionForm
 from .choices import CONFIRMED_STATUSES, RegistrationStatus
 from .models import EventPage, Registration
 from .transitions import REGISTRATION_STATES
-
-# What a spreadsheet reads as the start of a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def berlin_time(value: datetime.datetime) -> str:
@@ -254,10 +251,7 @@ class RegistrationIndexView(generic.IndexView):
             return super().preprocess_field_value(field, value, export_format)
         if isinstance(value, bool):
             return _("ja") if value else _("nein")
-        value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            return "'" + value
-        return value
+        return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
 
 
 class RegistrationEditView(generic.EditView):

@@ -56,3 +56,16 @@ def printable(value: str) -> str:
     """`value` without any character a validator above would refuse: for exports of data that
     was stored before the rules existed."""
     return _FORBIDDEN.sub("", value)
+
+
+# What a spreadsheet reads as the start of a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A cell no spreadsheet runs as a formula: text starting with =, +, -, @ (or a tab or a
+    carriage return) gets a leading apostrophe; other values stay as they are."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value

@@ -54,7 +54,7 @@ from home.audit import log_entries_for
 from home.locales import default_locale
 from home.models import FocusArea, Municipality
 from home.templatetags.date_tags import day_date
-from home.text import printable
+from home.text import spreadsheet_safe
 
 from . import selectors, services
 from .admin_forms import InviteMemberForm, PeerAssignmentForm, TransitionActionForm
@@ -1042,8 +1042,6 @@ class InviteMemberView(WagtailAdminTemplateMixin, FormView):
 
 # --- evaluation („Auswertung“) -------------------------------------------------------------
 
-# What a spreadsheet reads as the start of a formula (as in events' registration export).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Where a case stands after the consultation, in the order it goes there.
 AFTER_CONSULTATION = (CaseStatus.FEEDBACK_RELEASED, CaseStatus.CLOSED, CaseStatus.FOLLOW_UP)
 NO_FOCUS_AREA = gettext_lazy("ohne Zuordnung")
@@ -1053,15 +1051,6 @@ NO_MUNICIPALITY = gettext_lazy("Kommune nicht mehr bekannt")
 def may_evaluate(user) -> bool:
     """The evaluation: for facilitators (their rounds) and ism staff (every round)."""
     return round_policy.user_has_permission(user, "view")
-
-
-def spreadsheet_safe(value):
-    """A cell no spreadsheet runs as a formula: text starting with =, +, -, @ (or a tab or a
-    carriage return) gets a leading apostrophe; numbers stay numbers."""
-    if not isinstance(value, str):
-        return value
-    value = printable(value)
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 class MunicipalityNumbers:

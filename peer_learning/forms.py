@@ -14,7 +14,7 @@ from .choices import (
     NoticeKind,
     NoticeMode,
 )
-from .models import ActionItem, Case, Concept, Feedback, PeerLearningRound, Synthesis
+from .models import ActionItem, Case, Concept, Feedback, Synthesis
 
 # The case form in three steps, each saved on its own („Entwurf speichern“).
 STEPS = [
@@ -254,9 +254,6 @@ class CommentForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-
-__all__ = ["STEPS", "AttachmentForm", "CaseForm", "CommentForm", "PeerLearningRound"]
 
 
 class FeedbackForm(forms.ModelForm):

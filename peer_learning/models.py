@@ -37,6 +37,11 @@ from .choices import (
 )
 
 
+def lines_of(text: str) -> list[str]:
+    """The non-empty lines of a field that holds one item per line (recommendations)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class MembershipQuerySet(models.QuerySet):
     def active(self, today=None):
         today = today or timezone.localdate()
@@ -294,14 +299,30 @@ def _attachment_path(instance, filename):
     return f"cases/{uuid.uuid4().hex}"
 
 
-class CaseAttachment(models.Model):
-    case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Fall")
-    )
+class PrivateFile(models.Model):
+    """A file kept in the private storage and served only through a permission-checked view
+    (case files, files with a contribution)."""
+
     file = models.FileField(_("Datei"), upload_to=_attachment_path, storage=_private_storage)
     original_name = models.CharField(_("Dateiname"), max_length=255)
     content_type = models.CharField(_("Dateityp"), max_length=100)
     size = models.PositiveIntegerField(_("Größe (Bytes)"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def extension(self) -> str:
+        return self.original_name.rsplit(".", 1)[-1].lower() if "." in self.original_name else ""
+
+
+class CaseAttachment(PrivateFile):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Fall")
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -315,9 +336,6 @@ class CaseAttachment(models.Model):
         verbose_name = _("Anhang")
         verbose_name_plural = _("Anhänge")
         ordering = ["uploaded_at"]
-
-    def __str__(self):
-        return self.original_name
 
 
 class PeerAssignment(models.Model):
@@ -555,7 +573,7 @@ class Synthesis(models.Model):
 
     @property
     def recommendation_list(self) -> list[str]:
-        return [line.strip() for line in self.recommendations.splitlines() if line.strip()]
+        return lines_of(self.recommendations)
 
 
 class ActionItem(models.Model):
@@ -691,7 +709,7 @@ class PraxiswissenPage(Page):
 
     @property
     def recommendation_list(self) -> list[str]:
-        return [line.strip() for line in self.recommendations.splitlines() if line.strip()]
+        return lines_of(self.recommendations)
 
 
 class NoticePreference(models.Model):
@@ -729,26 +747,15 @@ class PendingNotice(models.Model):
         return self.subject
 
 
-class FeedbackAttachment(models.Model):
+class FeedbackAttachment(PrivateFile):
     """A file a peer adds to the advice (a template, a concept paper). Served under a neutral
     name, so that in an anonymous round the file name cannot tell who wrote it."""
 
     feedback = models.ForeignKey(
         Feedback, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Beitrag")
     )
-    file = models.FileField(_("Datei"), upload_to=_attachment_path, storage=_private_storage)
-    original_name = models.CharField(_("Dateiname"), max_length=255)
-    content_type = models.CharField(_("Dateityp"), max_length=100)
-    size = models.PositiveIntegerField(_("Größe (Bytes)"))
 
     class Meta:
         verbose_name = _("Anhang eines Beitrags")
         verbose_name_plural = _("Anhänge von Beiträgen")
         ordering = ["feedback", "pk"]
-
-    def __str__(self):
-        return self.original_name
-
-    @property
-    def extension(self) -> str:
-        return self.original_name.rsplit(".", 1)[-1].lower() if "." in self.original_name else ""

@@ -38,7 +38,7 @@ from .models import (
     PeerAssignment,
     PeerLearningRound,
 )
-from .transitions import ACTIVE_ASSIGNMENT_STATUSES, EDITABLE_STATUSES, is_staff
+from .transitions import ACTIVE_ASSIGNMENT_STATUSES, EDITABLE_STATUSES, facilitates, is_staff
 
 # States in which a case is shown beyond its own municipality.
 SHARED_STATUSES = (
@@ -113,7 +113,7 @@ def shows_redacted(user, case: Case) -> bool:
         return False
     if case.municipality_id in municipality_ids(user) or is_staff(user):
         return False
-    return not case.round or not case.round.facilitators.filter(pk=user.pk).exists()
+    return not facilitates(user, case.round)
 
 
 def may_edit(user, case: Case) -> bool:
@@ -179,9 +179,7 @@ def rounds_to_choose(user, case: Case | None = None) -> QuerySet[PeerLearningRou
 def revisions_for(user, case: Case):
     """Earlier versions: for the own municipality and the facilitators only."""
     if shows_redacted(user, case) or (
-        case.municipality_id not in municipality_ids(user)
-        and not (case.round and case.round.facilitators.filter(pk=user.pk).exists())
-        and not is_staff(user)
+        case.municipality_id not in municipality_ids(user) and not facilitates(user, case.round)
     ):
         return case.revisions.none()
     return case.revisions.all()
@@ -233,7 +231,7 @@ def feedback_visible(user, case: Case) -> list:
     )
     own = [feedback for feedback in every if feedback.author_id == user.pk]
     handed_in = [f for f in every if f.status == FeedbackStatus.SUBMITTED]
-    if is_staff(user) or (case.round and case.round.facilitators.filter(pk=user.pk).exists()):
+    if facilitates(user, case.round):
         visible = handed_in + [f for f in own if f.status != FeedbackStatus.SUBMITTED]
     elif own:
         visible = handed_in if own[0].status == FeedbackStatus.SUBMITTED else own
@@ -291,7 +289,7 @@ def released_synthesis(user, case: Case):
     synthesis = getattr(case, "synthesis", None)
     if synthesis is None:
         return None
-    if is_staff(user) or (case.round and case.round.facilitators.filter(pk=user.pk).exists()):
+    if facilitates(user, case.round):
         return synthesis
     if case.released_at and case.municipality_id in municipality_ids(user):
         return synthesis
@@ -299,9 +297,7 @@ def released_synthesis(user, case: Case):
 
 
 def is_facilitator_of(user, case: Case) -> bool:
-    return is_staff(user) or bool(
-        case.round and case.round.facilitators.filter(pk=user.pk).exists()
-    )
+    return facilitates(user, case.round)
 
 
 def may_respond(user, case: Case) -> bool:

@@ -314,18 +314,20 @@ def add_attachment(case: Case, *, by, upload) -> CaseAttachment:
     with ClamAV where one is configured)."""
     if case.status not in EDITABLE_STATUSES or not is_member_of(by, case.municipality_id):
         raise PeerLearningError(_("Dieser Fall kann zurzeit nicht bearbeitet werden."))
+    return _store(CaseAttachment(case=case, uploaded_by=by), upload)
+
+
+def _store(stored, upload):
+    """Check `upload` (size, type by content, virus scan) and keep it in `stored`, a
+    PrivateFile; a random storage name, the original name only in the row."""
     kind = _checked_upload(upload)
+    stored.original_name = (upload.name or "datei")[-255:]
+    stored.content_type = kind.mime
+    stored.size = upload.size
     with transaction.atomic():
-        attachment = CaseAttachment(
-            case=case,
-            original_name=(upload.name or "datei")[-255:],
-            content_type=kind.mime,
-            size=upload.size,
-            uploaded_by=by,
-        )
-        attachment.file.save("upload", upload, save=False)
-        attachment.save()
-    return attachment
+        stored.file.save("upload", upload, save=False)
+        stored.save()
+    return stored
 
 
 def _checked_upload(upload):
@@ -910,13 +912,4 @@ def add_feedback_attachment(feedback: Feedback, *, by, upload) -> FeedbackAttach
     """A file for the own draft contribution (checked like case files)."""
     if feedback.author_id != by.pk or feedback.status != FeedbackStatus.DRAFT:
         raise PeerLearningError(_("Zu diesem Beitrag können Sie keine Datei hinzufügen."))
-    kind = _checked_upload(upload)
-    attachment = FeedbackAttachment(
-        feedback=feedback,
-        original_name=(upload.name or "datei")[-255:],
-        content_type=kind.mime,
-        size=upload.size,
-    )
-    attachment.file.save("upload", upload, save=False)
-    attachment.save()
-    return attachment
+    return _store(FeedbackAttachment(feedback=feedback), upload)

@@ -218,15 +218,17 @@ def attachment_delete(request, pk):
 @login_required
 def attachment_download(request, pk):
     attachment = selectors.attachment_for(request.user, pk)
+    return _private_file(attachment, attachment.original_name)
+
+
+def _private_file(stored, name: str) -> FileResponse:
+    """A file from the private storage as a download, never rendered by the browser."""
     try:
-        handle = attachment.file.open("rb")
+        handle = stored.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
     response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+        handle, as_attachment=True, filename=name, content_type=stored.content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -622,12 +624,4 @@ def feedback_attachment_upload(request, pk):
 @login_required
 def feedback_attachment_download(request, pk):
     attachment, name = selectors.feedback_attachment_for(request.user, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle, as_attachment=True, filename=name, content_type=attachment.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return _private_file(attachment, name)
