@@ -7,7 +7,7 @@ registrant's personal page derive what they offer from this table.
 from django.utils.translation import gettext_lazy as _
 
 from home.audit import register_actor
-from home.transitions import CREATED, OPTIONAL_COMMENT, StateMachine, Transition
+from home.transitions import CREATED, OPTIONAL_COMMENT, RefusedChange, StateMachine, Transition
 
 from .choices import RegistrationStatus
 
@@ -23,14 +23,8 @@ ORGANISER, REGISTRANT, SYSTEM = "organiser", "registrant", "system"
 register_actor(REGISTRANT, _("angemeldete Person"))
 
 
-class RegistrationError(Exception):
-    """A refused registration operation; `message` is translated and safe to show, `code` names
-    the reason for callers that treat one differently (e.g. "already_registered")."""
-
-    def __init__(self, message, *, code: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.code = code
+class RegistrationError(RefusedChange):
+    """A refused registration operation (e.g. code "already_registered")."""
 
 
 def registration_roles(by, registration) -> set[str]:

@@ -19,6 +19,17 @@ NO_COMMENT, OPTIONAL_COMMENT, REQUIRED_COMMENT = "", "optional", "required"
 CREATED = ""
 
 
+class RefusedChange(Exception):
+    """A change a state machine (or its service) refuses; `message` is translated and safe to
+    show, `code` names the reason for callers that treat one differently. Each machine has
+    its own subclass, so callers catch only their app's refusals."""
+
+    def __init__(self, message, *, code: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
 @dataclass(frozen=True)
 class Transition:
     """A change from any of `sources` to `target` that the `actors` may make.

@@ -10,7 +10,14 @@ later; a closed case can be opened again for a new round of advice.
 from django.utils.translation import gettext_lazy as _
 
 from home.audit import register_actor
-from home.transitions import CREATED, OPTIONAL_COMMENT, REQUIRED_COMMENT, StateMachine, Transition
+from home.transitions import (
+    CREATED,
+    OPTIONAL_COMMENT,
+    REQUIRED_COMMENT,
+    RefusedChange,
+    StateMachine,
+    Transition,
+)
 
 from .choices import AssignmentStatus, CaseStatus
 from .models import Membership
@@ -34,13 +41,8 @@ register_actor(MEMBER, _("Mitglied der Kommune"))
 register_actor(PEER, _("eingeladene Person"))
 
 
-class PeerLearningError(Exception):
-    """A refused operation; `message` is translated and safe to show."""
-
-    def __init__(self, message, *, code: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.code = code
+class PeerLearningError(RefusedChange):
+    """A refused operation in peer learning."""
 
 
 def is_staff(user) -> bool:
