@@ -5,6 +5,7 @@ from home.forms import PlainTextField
 from home.models import FocusArea
 
 from .choices import (
+    ActionStatus,
     Confidentiality,
     Effort,
     HelpWanted,
@@ -396,6 +397,34 @@ class ClosingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Was nehmen Sie aus der Beratung mit, und wie geht es weiter?"),
     )
+
+
+class FollowUpForm(forms.Form):
+    """Where each action item stands now, and a short report for the peers."""
+
+    follow_up_note = PlainTextField(
+        label=_("Was ist aus der Beratung geworden?"),
+        multiline=True,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Die Peers, die Sie beraten haben, lesen diesen Bericht."),
+    )
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for item in self.items:
+            self.fields[f"status_{item.pk}"] = forms.ChoiceField(
+                label=item.what,
+                choices=ActionStatus.choices,
+                initial=item.status,
+            )
+
+    def status_fields(self):
+        return [self[f"status_{item.pk}"] for item in self.items]
+
+    def statuses(self) -> dict[int, str]:
+        return {item.pk: self.cleaned_data[f"status_{item.pk}"] for item in self.items}
 
 
 class NoticePreferencesForm(forms.Form):

@@ -310,12 +310,37 @@ def may_close(user, case: Case) -> bool:
     return may_respond(user, case)
 
 
+def may_follow_up(user, case: Case) -> bool:
+    return case.status == CaseStatus.CLOSED and case.municipality_id in municipality_ids(user)
+
+
+def sees_follow_up(user, case: Case) -> bool:
+    """Once the follow-up is recorded, the peers who gave advice learn what became of it."""
+    return (
+        case.status == CaseStatus.FOLLOW_UP
+        and case.feedback.filter(author_id=user.pk, status=FeedbackStatus.SUBMITTED).exists()
+    )
+
+
+def _sees_action_plan(user, case: Case) -> bool:
+    return (
+        case.municipality_id in municipality_ids(user)
+        or is_facilitator_of(user, case)
+        or sees_follow_up(user, case)
+    )
+
+
 def action_items_for(user, case: Case) -> list:
-    """The action plan: for the municipality and the facilitators; peers learn of it through
-    the follow-up mail."""
-    if case.municipality_id in municipality_ids(user) or is_facilitator_of(user, case):
-        return list(case.action_items.all())
-    return []
+    """The action plan: for the municipality and the facilitators, and after the follow-up
+    for the peers who advised on the case."""
+    return list(case.action_items.all()) if _sees_action_plan(user, case) else []
+
+
+def follow_up_note_for(user, case: Case) -> str:
+    """The municipality's report at the follow-up, for those who see the action plan."""
+    if case.status != CaseStatus.FOLLOW_UP or not _sees_action_plan(user, case):
+        return ""
+    return case.follow_up_note
 
 
 def idea_for(user, pk):
@@ -366,6 +391,7 @@ def dossier_for(user, case: Case) -> dict:
         "feedback": feedback_visible(user, case),
         "synthesis": released_synthesis(user, case),
         "action_items": action_items_for(user, case),
+        "follow_up_note": follow_up_note_for(user, case),
         "questions": clarifying_questions_for(user, case),
     }
 

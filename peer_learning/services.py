@@ -305,7 +305,8 @@ def _case_mails(case: Case, template: str, *, comment: str) -> None:
         name = "case_submitted_facilitator" if template == "case_submitted" else template
         _mail(_facilitators(case), name, related_to=case, **context)
     if template == "case_follow_up":  # the peers learn what became of their advice
-        peers = [feedback.author for feedback in case.feedback.select_related("author")]
+        handed_in = case.feedback.filter(status=FeedbackStatus.SUBMITTED)
+        peers = [feedback.author for feedback in handed_in.select_related("author")]
         _mail(peers, template, related_to=case, **context)
 
 
@@ -731,6 +732,25 @@ def close_case(case: Case, *, by, statement: str) -> Case:
         return set_case_state(locked, CaseStatus.CLOSED, by=by, name="close")
 
 
+def record_follow_up(case: Case, *, by, statuses: dict, report: str) -> Case:
+    """Months after the release: the municipality sets where each action item stands and
+    writes what became of the advice; the peers are told (see CASE_STATES, "follow-up")."""
+    with transaction.atomic():
+        locked = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+        if not is_member_of(by, locked.municipality_id):
+            raise PeerLearningError(_("Sie dürfen diese Änderung nicht vornehmen."))
+        if locked.status != CaseStatus.CLOSED:
+            raise PeerLearningError(_("Die Nachverfolgung ist nur für abgeschlossene Fälle."))
+        for item in locked.action_items.select_for_update():
+            status = statuses.get(item.pk)
+            if status and status != item.status:
+                item.status = status
+                item.save(update_fields=["status", "updated_at"])
+        locked.follow_up_note = report
+        locked.save(update_fields=["follow_up_note", "updated_at"])
+        return set_case_state(locked, CaseStatus.FOLLOW_UP, by=by, name="follow-up")
+
+
 # --- clarifying questions and reminders ------------------------------------------------------
 
 # Days before a round's feedback due date when peers who have not handed in are reminded.
@@ -828,7 +848,7 @@ def send_follow_up_reminders(*, today=None) -> int:
                 "follow_up_reminder",
                 related_to=case,
                 case=case,
-                case_url=_portal_url("portal:case", case.pk),
+                case_url=_portal_url("portal:follow_up", case.pk),
             )
             sent += 1
     return sent

@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("faelle/<int:pk>/massnahmen/", views.action_item_add, name="action_item_add"),
     path("faelle/<int:pk>/abschluss/", views.case_close, name="case_close"),
+    path("faelle/<int:pk>/nachverfolgung/", views.case_follow_up, name="follow_up"),
     path("ideen/<int:pk>/antwort/", views.idea_response, name="idea_response"),
     path("faelle/<int:pk>/rueckfragen/", views.clarifying_question_ask, name="question_ask"),
     path(

@@ -20,6 +20,7 @@ from .forms import (
     CommentForm,
     ConceptForm,
     FeedbackForm,
+    FollowUpForm,
     IdeaFormSet,
     IdeaResponseForm,
     NoticePreferencesForm,
@@ -123,6 +124,11 @@ def case_edit(request, pk):
     return render(request, "peer_learning/case_form.html", context)
 
 
+# Changes that need what a form asks for (the closing statement, the follow-up report) have
+# their own pages, not a bare button.
+FORM_TRANSITIONS = frozenset({"close", "follow-up"})
+
+
 @require_safe
 @login_required
 def case_detail(request, pk):
@@ -132,7 +138,7 @@ def case_detail(request, pk):
     actions = [
         transition
         for transition in CASE_STATES.actions_for(case, by=user)
-        if MEMBER in transition.actors and transition.name != "close"
+        if MEMBER in transition.actors and transition.name not in FORM_TRANSITIONS
     ]
     context = {
         "case": case,
@@ -150,7 +156,9 @@ def case_detail(request, pk):
         "is_facilitator": selectors.is_facilitator_of(user, case),
         "may_respond": selectors.may_respond(user, case),
         "may_close": selectors.may_close(user, case),
+        "may_follow_up": selectors.may_follow_up(user, case),
         "action_items": selectors.action_items_for(user, case),
+        "follow_up_note": selectors.follow_up_note_for(user, case),
         "idea_response_form": IdeaResponseForm(),
         "questions": selectors.clarifying_questions_for(user, case),
         "may_ask": selectors.may_ask(user, case),
@@ -166,7 +174,7 @@ def case_detail(request, pk):
 def case_action(request, pk, name):
     case = selectors.case_for(request.user, pk)
     transition = CASE_STATES.by_name(name)
-    if transition is None or MEMBER not in transition.actors:
+    if transition is None or MEMBER not in transition.actors or name in FORM_TRANSITIONS:
         raise Http404
     form = CommentForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
@@ -505,6 +513,36 @@ def case_close(request, pk):
             messages.success(request, _("Der Fall ist abgeschlossen. Vielen Dank!"))
             return redirect("portal:case", pk=case.pk)
     return render(request, "peer_learning/case_close.html", {"case": case, "form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def case_follow_up(request, pk):
+    """Months after the release: where the action items stand, and a report for the peers."""
+    case = selectors.case_for(request.user, pk)
+    if not selectors.may_follow_up(request.user, case):
+        raise Http404
+    form = FollowUpForm(
+        request.POST or None,
+        items=case.action_items.all(),
+        initial={"follow_up_note": case.follow_up_note},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_follow_up(
+                case,
+                by=request.user,
+                statuses=form.statuses(),
+                report=form.cleaned_data["follow_up_note"],
+            )
+        except PeerLearningError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Danke! Die Peers erfahren, was aus ihrem Rat geworden ist.")
+            )
+            return redirect("portal:case", pk=case.pk)
+    return render(request, "peer_learning/case_follow_up.html", {"case": case, "form": form})
 
 
 @require_POST

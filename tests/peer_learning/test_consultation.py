@@ -9,7 +9,7 @@ from peer_learning import services
 from peer_learning.choices import Attribution, CaseStatus
 from peer_learning.models import Membership
 from tests.factories import MunicipalityFactory
-from tests.helpers import after_commit
+from tests.helpers import after_commit, parse
 
 from .conftest import make_user
 from .test_portal import logged_in, main_text
@@ -226,25 +226,95 @@ def test_the_municipality_answers_each_idea_plans_actions_and_closes_the_case(
     )
 
 
-def test_the_follow_up_tells_the_peers_what_became_of_their_advice(
-    consultation, member, facilitator
-):
+@pytest.fixture
+def closed_case(consultation, member, facilitator):
+    """Hanna handed in, Carl left a draft; released, one action item, closed."""
     case = consultation["case"]
     give(logged_in(consultation["hanna"]), case, ADVICE_A)
-    give(logged_in(consultation["carl"]), case, ADVICE_B)
+    give(logged_in(consultation["carl"]), case, ADVICE_B, hand_in=False)
     release(facilitator, case)
     client = logged_in(member)
+    client.post(
+        f"/portal/faelle/{case.pk}/massnahmen/",
+        {"what": "Kalender einrichten", "responsible_role": "Fachdienst", "status": "open"},
+    )
     client.post(f"/portal/faelle/{case.pk}/abschluss/", {"closing_statement": "Danke."})
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CLOSED
     mail.outbox.clear()
+    return case
+
+
+def test_the_follow_up_page_asks_for_the_state_of_each_action_and_a_report(closed_case, member):
+    client = logged_in(member)
+    item = closed_case.action_items.get()
+    case_page = main_text(client.get(f"/portal/faelle/{closed_case.pk}/"))
+
+    refused = client.post(
+        f"/portal/faelle/{closed_case.pk}/nachverfolgung/", {f"status_{item.pk}": "done"}
+    )
+
+    assert "Nachverfolgung erfassen" in case_page
+    page = parse(refused)
+    assert refused.status_code == 200
+    assert "Was ist aus der Beratung geworden?: Dieses Feld muss ausgefüllt werden." in (
+        page.select_one(".error-summary").get_text(" ", strip=True)
+    )
+    # What was chosen is kept; nothing changed yet.
+    assert page.select_one(f"#id_status_{item.pk} option[selected]")["value"] == "done"
+    item.refresh_from_db()
+    closed_case.refresh_from_db()
+    assert (item.status, closed_case.status) == ("open", CaseStatus.CLOSED)
+    assert not mail.outbox
+
+
+def test_the_follow_up_tells_the_peers_who_advised_what_became_of_their_advice(
+    closed_case, consultation, member
+):
+    client = logged_in(member)
+    item = closed_case.action_items.get()
 
     with after_commit():
-        client.post(f"/portal/faelle/{case.pk}/aktion/follow-up/")
+        response = client.post(
+            f"/portal/faelle/{closed_case.pk}/nachverfolgung/",
+            {f"status_{item.pk}": "done", "follow_up_note": "Der Kalender läuft seit März."},
+            follow=True,
+        )
 
-    case.refresh_from_db()
-    assert case.status == CaseStatus.FOLLOW_UP
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(
-        [consultation["hanna"].email, consultation["carl"].email]
+    closed_case.refresh_from_db()
+    item.refresh_from_db()
+    assert closed_case.status == CaseStatus.FOLLOW_UP
+    assert item.status == "done"
+    assert "Die Peers erfahren, was aus ihrem Rat geworden ist." in main_text(response)
+    # Only Hanna handed in advice: Carl's draft does not make him a recipient.
+    [notice] = mail.outbox
+    assert notice.to == [consultation["hanna"].email]
+    assert "Der Kalender läuft seit März." in notice.body
+    assert "Kalender einrichten: erledigt" in notice.body
+    hanna_sees = main_text(
+        logged_in(consultation["hanna"]).get(f"/portal/faelle/{closed_case.pk}/")
     )
+    carl_sees = main_text(logged_in(consultation["carl"]).get(f"/portal/faelle/{closed_case.pk}/"))
+    assert "Der Kalender läuft seit März." in hanna_sees and "Kalender einrichten" in hanna_sees
+    assert "Der Kalender läuft seit März." not in carl_sees
+    assert "Kalender einrichten" not in carl_sees
+
+
+def test_only_the_municipality_records_the_follow_up_and_only_on_its_form(
+    closed_case, consultation, member, facilitator
+):
+    url = f"/portal/faelle/{closed_case.pk}/nachverfolgung/"
+    data = {"follow_up_note": "Erfunden."}
+
+    for person in (consultation["hanna"], facilitator):
+        assert logged_in(person).get(url).status_code == 404
+        assert logged_in(person).post(url, data).status_code == 404
+    bare_button = logged_in(member).post(f"/portal/faelle/{closed_case.pk}/aktion/follow-up/")
+
+    assert bare_button.status_code == 404
+    closed_case.refresh_from_db()
+    assert closed_case.status == CaseStatus.CLOSED and not closed_case.follow_up_note
+    assert not mail.outbox
 
 
 # --- clarifying questions, reminders, the dossier -----------------------------------------------
@@ -314,6 +384,7 @@ def test_the_municipality_is_asked_about_its_actions_months_later(
 
     assert (early, due) == (0, 1)
     assert [m.to for m in mail.outbox] == [[member.email]]
+    assert f"/portal/faelle/{case.pk}/nachverfolgung/" in mail.outbox[0].body
 
 
 def test_the_dossier_holds_the_whole_case_for_the_municipality_only(
