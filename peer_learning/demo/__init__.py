@@ -207,13 +207,17 @@ def give_feedback(ctx: DemoContext, case: Case, spec: content.CaseSpec) -> list:
 
 
 def answer_feedback(ctx: DemoContext, case: Case, spec: content.CaseSpec, given: list, *, by):
-    """After the release: the municipality answers each idea and notes its action items."""
+    """After the release: the municipality answers the ideas the spec answers (all of them,
+    once it closes the case) and notes its action items."""
     for item, feedback in given:
         # Fresh from the database: `feedback.ideas` would hand each idea the feedback's
         # cached case, still in consultation.
         ideas = Idea.objects.filter(feedback_id=feedback.pk).order_by("pk")
         for idea_spec, idea in zip(item.ideas, ideas, strict=True):
-            services.respond_to_idea(idea, by=by, response=idea_spec.response, note=idea_spec.note)
+            if idea_spec.response:
+                services.respond_to_idea(
+                    idea, by=by, response=idea_spec.response, note=idea_spec.note
+                )
     for action in spec.action_items:
         data = {
             "what": action.what,
@@ -223,6 +227,17 @@ def answer_feedback(ctx: DemoContext, case: Case, spec: content.CaseSpec, given:
         }
         services.save_action_item(case, by=by, data=data)
         ctx.report.add("action items", "created")
+
+
+def record_follow_up(case: Case, spec: content.CaseSpec, *, by) -> Case:
+    """Months later (in the demo: right away): where each action item stands now, and the
+    municipality's report for the peers."""
+    items = case.action_items.order_by("pk")
+    statuses = {
+        item.pk: action.follow_up_status or item.status
+        for action, item in zip(spec.action_items, items, strict=True)
+    }
+    return services.record_follow_up(case, by=by, statuses=statuses, report=spec.follow_up_note)
 
 
 def write_redacted_version(case: Case, text: str, *, by) -> None:
@@ -261,8 +276,10 @@ def build_cases(ctx: DemoContext) -> None:
                 services.save_synthesis(case, by=facilitator, data=spec.synthesis)
                 ctx.report.add("syntheses", "created")
             if step == content.CLOSED:
-                answer_feedback(ctx, case, spec, given, by=member)
                 case = services.close_case(case, by=member, statement=spec.closing_statement)
+                continue
+            if step == content.FOLLOW_UP:
+                case = record_follow_up(case, spec, by=member)
                 continue
             by = member if step in content.MEMBER_STEPS else facilitator
             case = services.set_case_state(
@@ -274,6 +291,8 @@ def build_cases(ctx: DemoContext) -> None:
             )
             if step == content.ACCEPTED:
                 assignments = _assign_peers(ctx, case, spec, round_, facilitator)
+            if step == content.FEEDBACK_RELEASED:
+                answer_feedback(ctx, case, spec, given, by=member)
         if spec.redacted_version:
             write_redacted_version(case, spec.redacted_version, by=facilitator)
         if given is None:  # still in consultation (or no consultation at all)

@@ -9,6 +9,8 @@ One case goes through the whole consultation (the past round's case of Landkreis
 two peers' advice, the facilitator's synthesis, the release, the municipality's answer to
 each idea, its action items and closing statement); another is in the middle of it (the
 current round's case of Landkreis Cuxhaven: one peer has handed in, one is still writing).
+Two more cases of the past round stop in the states around it: Andernach's just released
+(one idea answered, the rest open) and Ludwigshafen's with its follow-up recorded.
 """
 
 from dataclasses import dataclass, field
@@ -163,13 +165,15 @@ ACCEPTED = CaseStatus.ACCEPTED
 IN_CONSULTATION = CaseStatus.IN_CONSULTATION
 FEEDBACK_RELEASED = CaseStatus.FEEDBACK_RELEASED
 CLOSED = CaseStatus.CLOSED
+FOLLOW_UP = CaseStatus.FOLLOW_UP
 WITHDRAWN = CaseStatus.WITHDRAWN
 DECLINED = CaseStatus.DECLINED
 REVISE = "revise"  # the member edits the case (services.update_case) before resubmitting
 
 # The way into each state, as the portal's buttons go: members submit, revise, resubmit,
-# withdraw and close (with their statement); the facilitator asks for changes, accepts, starts
-# the consultation, releases the advice with the synthesis and declines.
+# withdraw, close (with their statement) and record the follow-up; the facilitator asks for
+# changes, accepts, starts the consultation, releases the advice with the synthesis and
+# declines.
 CASE_PATHS = {
     CaseStatus.DRAFT: (),
     SUBMITTED: (SUBMITTED,),
@@ -177,11 +181,13 @@ CASE_PATHS = {
     RESUBMITTED: (SUBMITTED, CHANGES_REQUESTED, REVISE, RESUBMITTED),
     ACCEPTED: (SUBMITTED, ACCEPTED),
     IN_CONSULTATION: (SUBMITTED, ACCEPTED, IN_CONSULTATION),
+    FEEDBACK_RELEASED: (SUBMITTED, ACCEPTED, IN_CONSULTATION, FEEDBACK_RELEASED),
     CLOSED: (SUBMITTED, ACCEPTED, IN_CONSULTATION, FEEDBACK_RELEASED, CLOSED),
+    FOLLOW_UP: (SUBMITTED, ACCEPTED, IN_CONSULTATION, FEEDBACK_RELEASED, CLOSED, FOLLOW_UP),
     WITHDRAWN: (SUBMITTED, WITHDRAWN),
     DECLINED: (SUBMITTED, DECLINED),
 }
-MEMBER_STEPS = frozenset({SUBMITTED, REVISE, RESUBMITTED, WITHDRAWN, CLOSED})
+MEMBER_STEPS = frozenset({SUBMITTED, REVISE, RESUBMITTED, WITHDRAWN, CLOSED, FOLLOW_UP})
 
 
 @dataclass(frozen=True)
@@ -228,6 +234,7 @@ class ActionItemSpec:
     responsible_role: str
     due_in_days: int  # from the day the case is built
     status: str
+    follow_up_status: str = ""  # as the municipality updates it at the follow-up
 
 
 @dataclass(frozen=True)
@@ -247,6 +254,7 @@ class CaseSpec:
     synthesis: dict = field(default_factory=dict)
     action_items: tuple[ActionItemSpec, ...] = ()
     closing_statement: str = ""
+    follow_up_note: str = ""  # the municipality's report at the follow-up
 
 
 PEER = AssignmentRole.PEER
@@ -584,6 +592,438 @@ CASES = [
             "regelmäßig. Ein eigenes Fortbildungsprogramm können wir derzeit nicht anbieten.\n"
             "Vielen Dank an die beratenden Kommunen für ihre Erfahrungen und Muster. Wie weit "
             "wir gekommen sind, berichten wir in der nächsten Runde."
+        ),
+    ),
+    # --- Also in the past round: Andernach's case, released a few days ago. The city has
+    # answered one idea and noted its first step; the other ideas, the closing statement and
+    # the rest of the plan are still to come. Only the consultation group sees it.
+    CaseSpec(
+        municipality="andernach",
+        round=PAST,
+        status=FEEDBACK_RELEASED,
+        data={
+            "title": (
+                "Migrant*innenorganisationen an der Fortschreibung des Integrationskonzepts "
+                "beteiligen"
+            ),
+            "summary": (
+                "Die Stadt schreibt ihr Integrationskonzept fort. Zu den bisherigen "
+                "Beteiligungsterminen kamen fast nur Fachleute aus Verwaltung und "
+                "Wohlfahrtsverbänden; die Vereine der Zugewanderten blieben weg."
+            ),
+            "focus_area": "beteiligung",
+            "situation": (
+                "Das Integrationskonzept der Stadt ist acht Jahre alt und wird in diesem Jahr "
+                "fortgeschrieben. Die Verwaltung hat zu zwei Werkstätten am Nachmittag im "
+                "Rathaus eingeladen, schriftlich und über die Internetseite. Von zwölf "
+                "Migrant*innenorganisationen, die wir kennen, kam eine. Der Beirat für Migration "
+                "und Integration fühlt sich übergangen, weil die Termine ohne ihn festgelegt "
+                "wurden."
+            ),
+            "actors": (
+                "Die Integrationsbeauftragte und das Sozialamt; der Beirat für Migration und "
+                "Integration; Kultur- und Moscheevereine, Elterninitiativen und eine "
+                "Sportgruppe; die Wohlfahrtsverbände; der Stadtrat, der das Konzept "
+                "beschließt. Die meisten Vereine arbeiten ausschließlich ehrenamtlich."
+            ),
+            "tried": (
+                "Zwei Werkstätten im Rathaus und ein Online-Fragebogen auf Deutsch. Der "
+                "Fragebogen wurde 31 Mal ausgefüllt, fast nur von Mitarbeitenden der Träger."
+            ),
+            "key_question": (
+                "Wie können wir erreichen, dass Migrant*innenorganisationen das "
+                "Integrationskonzept mitschreiben und nicht nur nachträglich davon erfahren?"
+            ),
+            "help_wanted": [HelpWanted.IDEAS, HelpWanted.ASSESSMENT],
+            "method": Method.HYPOTHESES,
+            "constraints_text": (
+                "Der Entwurf soll im Herbst in den Stadtrat; für Beteiligung gibt es kein "
+                "eigenes Budget."
+            ),
+            "success_criteria": (
+                "Mindestens sechs Vereine bringen sich in die Fortschreibung ein, und der Beirat "
+                "trägt den Entwurf mit."
+            ),
+            "confidentiality": Confidentiality.GROUP,
+            "no_personal_data_confirmed": True,
+            "publication_consent": False,
+        },
+        comments={
+            ACCEPTED: "Gern – Beteiligung ist in allen sechs Kommunen ein Thema.",
+        },
+        assignments=(
+            AssignmentSpec("hildesheim", PEER, DONE),
+            AssignmentSpec("rotenburg-wuemme", PEER, DONE),
+        ),
+        feedback=(
+            FeedbackSpec(
+                "hildesheim",
+                submitted=True,
+                data={
+                    "strengths": (
+                        "Sie haben genau hingeschaut, wer gekommen ist und wer nicht, und "
+                        "sagen es offen. Mit dem Beirat gibt es ein gewähltes Gremium, das die "
+                        "Vereine kennt."
+                    ),
+                    "questions": (
+                        "Ich frage mich, ob die Vereine wissen, was mit ihren Beiträgen "
+                        "geschieht – und ob sie bei früheren Beteiligungen erlebt haben, dass "
+                        "sich etwas geändert hat."
+                    ),
+                    "experience": (
+                        "Wir haben unser Handlungskonzept mit einem „Vereinsabend“ begonnen: "
+                        "ein Samstag im Gemeindehaus eines Vereins, Essen von den Vereinen, "
+                        "Kinderbetreuung und Übersetzung. Es kamen dreimal so viele wie zu den "
+                        "Terminen im Kreishaus. Den Ablaufplan geben wir gern weiter."
+                    ),
+                    "transferability": (
+                        "Wir sind ein Landkreis mit weiten Wegen; in einer Stadt wie Andernach "
+                        "liegen die Vereine näher beieinander. Das spricht eher für mehrere "
+                        "kleine Termine vor Ort als für einen großen."
+                    ),
+                    "method_section": (
+                        "Vielleicht erreichen Einladungen aus dem Rathaus die Vereine gar nicht "
+                        "als Einladung, sondern als Behördenpost.\n"
+                        "Vielleicht passen Nachmittagstermine an Werktagen nicht zu Menschen, "
+                        "die ehrenamtlich arbeiten.\n"
+                        "Vielleicht hat der Beirat den Eindruck, dass man ihn nur braucht, wenn "
+                        "etwas schon entschieden ist."
+                    ),
+                },
+                ideas=(
+                    IdeaSpec(
+                        text=(
+                            "Den Beirat bitten, die Beteiligung gemeinsam mit der Verwaltung "
+                            "zu planen und selbst einzuladen."
+                        ),
+                        kind=IdeaKind.COOPERATION,
+                        effort=Effort.LOW,
+                        how_we_do_it=(
+                            "So machen wir es in Hildesheim: Die Einladungen zum Vereinsabend "
+                            "kamen vom Integrationsbeirat, die Verwaltung hat organisiert."
+                        ),
+                        response=TAKE_UP,
+                        note=(
+                            "Der Beirat hat zugesagt; die nächste Werkstatt plant er mit uns "
+                            "gemeinsam."
+                        ),
+                    ),
+                    IdeaSpec(
+                        text=(
+                            "Die Werkstatt an einem Samstag in den Räumen eines Vereins "
+                            "anbieten, mit Kinderbetreuung und Übersetzung."
+                        ),
+                        kind=IdeaKind.STRUCTURE,
+                        effort=Effort.MEDIUM,
+                        how_we_do_it=(
+                            "So machen wir es in Hildesheim: Die Vereine wechseln sich als "
+                            "Gastgeber ab."
+                        ),
+                    ),
+                ),
+            ),
+            FeedbackSpec(
+                "rotenburg-wuemme",
+                submitted=True,
+                data={
+                    "strengths": (
+                        "Das Ziel ist klar und messbar: sechs Vereine und ein Beirat, der den "
+                        "Entwurf mitträgt. Die Zahlen aus dem Fragebogen zeigen ehrlich, wo es "
+                        "hakt."
+                    ),
+                    "questions": (
+                        "Ich frage mich, ob die Fortschreibung für die Vereine ein Thema ist, "
+                        "das sie selbst betrifft, oder eher ein Papier der Verwaltung."
+                    ),
+                    "experience": (
+                        "Unser Integrationsmanagement besucht Vereine in ihren regulären "
+                        "Treffen und bringt zwei, drei konkrete Fragen mit, statt zu einem "
+                        "eigenen Termin einzuladen. Die Antworten fließen in unsere Planung "
+                        "ein, und wir berichten beim nächsten Besuch, was daraus wurde."
+                    ),
+                    "transferability": (
+                        "Im Landkreis Rotenburg (Wümme) gibt es weniger Vereine, dafür kennt man "
+                        "sich. In einer Stadt mit zwölf Organisationen braucht es vermutlich "
+                        "eine Aufteilung, wer welchen Verein besucht."
+                    ),
+                    "method_section": (
+                        "Vielleicht fehlt den Vereinen ein Grund, ihre knappe Zeit in ein "
+                        "Konzept zu stecken, dessen Nutzen sie nicht sehen.\n"
+                        "Vielleicht wirkt ein deutschsprachiger Online-Fragebogen wie eine "
+                        "Prüfung."
+                    ),
+                },
+                ideas=(
+                    IdeaSpec(
+                        text=(
+                            "Statt zu Werkstätten einzuladen, die Vereine bei ihren eigenen "
+                            "Treffen besuchen und drei Fragen mitbringen."
+                        ),
+                        kind=IdeaKind.QUICK_WIN,
+                        effort=Effort.LOW,
+                        how_we_do_it=(
+                            "So machen wir es in Rotenburg (Wümme): Das Integrationsmanagement "
+                            "ist zweimal im Jahr bei jedem Verein zu Gast."
+                        ),
+                    ),
+                    IdeaSpec(
+                        text=(
+                            "Den Vereinen zurückmelden, was aus ihren Beiträgen geworden ist, "
+                            "zum Beispiel in einem kurzen Bericht vor dem Ratsbeschluss."
+                        ),
+                        kind=IdeaKind.COMMUNICATION,
+                        effort=Effort.LOW,
+                    ),
+                ),
+            ),
+        ),
+        synthesis={
+            "insights": (
+                "Beide Beiträge vermuten den Grund weniger im fehlenden Interesse der Vereine "
+                "als in der Form der Einladung: Termine, Ort und Absender passen zu einer "
+                "Behörde, nicht zu ehrenamtlich arbeitenden Vereinen. Der Beirat kann die "
+                "Brücke sein, wenn er von Anfang an mitplant."
+            ),
+            "recommendations": (
+                "Die weitere Beteiligung gemeinsam mit dem Beirat planen und von ihm einladen "
+                "lassen.\n"
+                "Termine an Samstagen oder abends in Räumen der Vereine anbieten.\n"
+                "Vereine bei ihren eigenen Treffen besuchen und wenige konkrete Fragen "
+                "mitbringen.\n"
+                "Vor dem Ratsbeschluss zurückmelden, was aus den Beiträgen geworden ist."
+            ),
+            "open_questions": (
+                "Reicht die Zeit bis zum Herbst für eine zweite Beteiligungsrunde, oder sollte "
+                "der Ratsbeschluss verschoben werden?"
+            ),
+            "contacts": (
+                "Landkreis Hildesheim, Koordinierungsstelle Integration: Ablaufplan des "
+                "Vereinsabends.\n"
+                "Landkreis Rotenburg (Wümme), Integrationsmanagement: Erfahrungen mit "
+                "Vereinsbesuchen."
+            ),
+        },
+        action_items=(
+            ActionItemSpec(
+                what="Zweite Werkstatt gemeinsam mit dem Beirat planen",
+                responsible_role="Integrationsbeauftragte mit dem Vorstand des Beirats",
+                due_in_days=30,
+                status=ActionStatus.IN_PROGRESS,
+            ),
+        ),
+    ),
+    # --- And Ludwigshafen's case of the past round, the furthest along: advised, answered,
+    # closed with its statement, and the follow-up recorded (earlier than the usual three
+    # months, so the demo shows it): the peers have been told what became of their advice.
+    CaseSpec(
+        municipality="ludwigshafen",
+        round=PAST,
+        status=FOLLOW_UP,
+        data={
+            "title": "Mehrsprachige Informationen der Verwaltung aktuell und auffindbar halten",
+            "summary": (
+                "Die Stadt hat in den letzten Jahren viele Merkblätter übersetzen lassen. Viele "
+                "sind veraltet, niemand weiß genau, welche es gibt, und Bürger*innen finden sie "
+                "nicht."
+            ),
+            "focus_area": "vielfalt",
+            "situation": (
+                "Fachbereiche geben Übersetzungen einzeln in Auftrag, meist aus Projektmitteln. "
+                "Die Dateien liegen auf verschiedenen Laufwerken und Internetseiten. Ändert sich "
+                "das deutsche Original, bleibt die Übersetzung oft alt. Beratungsstellen "
+                "drucken deshalb eigene Fassungen, die sich widersprechen."
+            ),
+            "actors": (
+                "Büro für Integration; die Fachbereiche mit Publikumsverkehr; die Pressestelle, "
+                "die die Internetseite betreut; das Übersetzungsbüro im Rahmenvertrag; "
+                "Beratungsstellen der Träger."
+            ),
+            "tried": (
+                "Eine Liste aller Übersetzungen in einer Tabelle des Büros für Integration; sie "
+                "wurde nach einem Jahr nicht mehr gepflegt."
+            ),
+            "key_question": (
+                "Wie können wir erreichen, dass mehrsprachige Informationen aktuell bleiben und "
+                "an einer Stelle zu finden sind?"
+            ),
+            "help_wanted": [HelpWanted.EXPERIENCES, HelpWanted.ACTION_PLAN],
+            "method": Method.RESONANCE,
+            "constraints_text": (
+                "Die Fachbereiche bleiben für ihre Inhalte zuständig; ein zentrales "
+                "Übersetzungsbudget gibt es nicht."
+            ),
+            "success_criteria": (
+                "Eine Übersicht auf der Internetseite, in der jede Übersetzung das Datum ihres "
+                "Originals trägt."
+            ),
+            "confidentiality": Confidentiality.NETWORK,
+            "no_personal_data_confirmed": True,
+            "publication_consent": True,
+        },
+        comments={
+            ACCEPTED: "Danke – eine Frage, die viele Verwaltungen kennen.",
+        },
+        assignments=(
+            AssignmentSpec("cuxhaven", PEER, DONE),
+            AssignmentSpec("andernach", PEER, DONE),
+        ),
+        feedback=(
+            FeedbackSpec(
+                "cuxhaven",
+                submitted=True,
+                data={
+                    "strengths": (
+                        "Sie wissen, wie viele Übersetzungen es gibt und wo es hakt; die "
+                        "gescheiterte Tabelle zeigt, dass eine Liste allein nicht reicht."
+                    ),
+                    "questions": (
+                        "Ich frage mich, ob die Fachbereiche überhaupt merken, wenn ihre "
+                        "Übersetzung veraltet ist."
+                    ),
+                    "experience": (
+                        "Bei uns steht auf jedem übersetzten Merkblatt das Datum des deutschen "
+                        "Originals; das Muster unseres Merkblatt-Kopfes schicken wir gern."
+                    ),
+                    "transferability": (
+                        "Ein Landkreis hat weniger Fachbereiche mit Publikumsverkehr als eine "
+                        "Großstadt; bei Ihnen braucht es vermutlich eine feste Zuständigkeit."
+                    ),
+                    "method_section": (
+                        "Beim Lesen habe ich Ärger gespürt, stellvertretend für die "
+                        "Beratungsstellen, die mit widersprüchlichen Fassungen arbeiten – und "
+                        "Respekt davor, dass Sie das Problem so offen beschreiben."
+                    ),
+                },
+                ideas=(
+                    IdeaSpec(
+                        text=("Auf jede Übersetzung das Datum des deutschen Originals drucken."),
+                        kind=IdeaKind.QUICK_WIN,
+                        effort=Effort.LOW,
+                        how_we_do_it=(
+                            "So machen wir es in Cuxhaven: Der Kopf jedes Merkblatts nennt "
+                            "„Stand des Originals“."
+                        ),
+                        response=TAKE_UP,
+                        note="Gilt ab sofort für alle neuen Übersetzungen.",
+                    ),
+                    IdeaSpec(
+                        text=(
+                            "Eine Seite „Informationen in anderen Sprachen“ auf der "
+                            "Internetseite, die die Pressestelle pflegt."
+                        ),
+                        kind=IdeaKind.STRUCTURE,
+                        effort=Effort.MEDIUM,
+                        response=TAKE_UP,
+                        note="Die Pressestelle baut die Seite auf.",
+                    ),
+                ),
+            ),
+            FeedbackSpec(
+                "andernach",
+                submitted=True,
+                data={
+                    "strengths": (
+                        "Ein klares Erfolgskriterium: jede Übersetzung mit dem Datum ihres "
+                        "Originals. Das lässt sich prüfen."
+                    ),
+                    "questions": (
+                        "Ich frage mich, ob die Beratungsstellen der Träger mitprüfen könnten, "
+                        "welche Übersetzungen sie wirklich brauchen."
+                    ),
+                    "experience": (
+                        "Wir lassen Übersetzungen einmal im Jahr von den Beratungsstellen "
+                        "durchsehen: Was wird genutzt, was fehlt, was kann weg?"
+                    ),
+                    "transferability": (
+                        "Andernach ist kleiner, wir haben nur wenige Übersetzungen. Die "
+                        "jährliche Durchsicht lässt sich aber auch auf viele Merkblätter "
+                        "übertragen, wenn man sie nach Fachbereichen aufteilt."
+                    ),
+                    "method_section": (
+                        "Mir kam der Gedanke, wie viel Arbeit und Geld in Übersetzungen "
+                        "steckt, die niemand findet. Das hat mich nachdenklich gemacht, was "
+                        "unsere eigenen Merkblätter angeht."
+                    ),
+                },
+                ideas=(
+                    IdeaSpec(
+                        text=(
+                            "Einmal im Jahr mit den Beratungsstellen durchsehen, welche "
+                            "Übersetzungen genutzt werden und welche fehlen."
+                        ),
+                        kind=IdeaKind.COOPERATION,
+                        effort=Effort.LOW,
+                        how_we_do_it=(
+                            "So machen wir es in Andernach: ein Termin im Januar mit allen "
+                            "Beratungsstellen."
+                        ),
+                        response=CHECK,
+                        note="Prüfen wir nach dem Aufbau der Übersichtsseite.",
+                    ),
+                    IdeaSpec(
+                        text="Veraltete Übersetzungen sofort offline nehmen, statt sie stehen "
+                        "zu lassen.",
+                        kind=IdeaKind.QUICK_WIN,
+                        effort=Effort.LOW,
+                        response=DOES_NOT_FIT,
+                        note=(
+                            "Für manche Sprachen gäbe es dann gar nichts; wir kennzeichnen sie "
+                            "stattdessen als veraltet."
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        synthesis={
+            "insights": (
+                "Die Übersetzungen sind da, aber ohne Zuständigkeit und Datum verlieren sie "
+                "ihren Wert. Beide Beiträge setzen bei einfachen Regeln an, die jeder "
+                "Fachbereich einhalten kann."
+            ),
+            "recommendations": (
+                "Auf jede Übersetzung das Datum des Originals setzen.\n"
+                "Eine Übersichtsseite auf der Internetseite mit fester Zuständigkeit.\n"
+                "Die Beratungsstellen einmal im Jahr durchsehen lassen, was genutzt wird."
+            ),
+            "open_questions": "Wer bezahlt die Aktualisierung, wenn Projektmittel auslaufen?",
+            "contacts": (
+                "Landkreis Cuxhaven, Fachdienst Integration: Muster des Merkblatt-Kopfes."
+            ),
+        },
+        action_items=(
+            ActionItemSpec(
+                what="Datum des Originals auf alle neuen Übersetzungen setzen",
+                responsible_role="Büro für Integration",
+                due_in_days=-10,
+                status=ActionStatus.IN_PROGRESS,
+                follow_up_status=ActionStatus.DONE,
+            ),
+            ActionItemSpec(
+                what="Seite „Informationen in anderen Sprachen“ auf der Internetseite aufbauen",
+                responsible_role="Pressestelle mit dem Büro für Integration",
+                due_in_days=20,
+                status=ActionStatus.OPEN,
+                follow_up_status=ActionStatus.IN_PROGRESS,
+            ),
+            ActionItemSpec(
+                what="Veraltete Übersetzungen kennzeichnen",
+                responsible_role="Fachbereiche mit Publikumsverkehr",
+                due_in_days=45,
+                status=ActionStatus.OPEN,
+                follow_up_status=ActionStatus.DROPPED,
+            ),
+        ),
+        closing_statement=(
+            "Die Beratung hat uns zu einfachen Regeln statt einer neuen Liste geführt: Datum "
+            "des Originals auf jeder Übersetzung, eine Übersichtsseite, die die Pressestelle "
+            "pflegt. Die jährliche Durchsicht mit den Beratungsstellen prüfen wir, sobald die "
+            "Seite steht. Danke an Cuxhaven und Andernach!"
+        ),
+        follow_up_note=(
+            "Alle neuen Übersetzungen tragen jetzt das Datum ihres Originals. Die Seite "
+            "„Informationen in anderen Sprachen“ ist im Aufbau; die Pressestelle hat die ersten "
+            "zwanzig Merkblätter eingestellt. Veraltete Übersetzungen kennzeichnen wir nicht "
+            "mehr: Die Fachbereiche lassen sie stattdessen beim nächsten Druck aktualisieren."
         ),
     ),
     # --- The current round ----------------------------------------------------------------

@@ -115,6 +115,32 @@ def test_the_consultation_pages_pass_the_gate(open_page):
     assert_accessible(page, "the dossier in print layout")
     page.emulate_media(media="screen")
 
+    page.goto(
+        page.url.replace(f"/faelle/{closed.pk}/dossier/", f"/faelle/{closed.pk}/nachverfolgung/")
+    )
+    page.get_by_role("button", name="Nachverfolgung abschließen").click()
+    page.wait_for_selector("#error-summary")
+    assert_accessible(page, "the follow-up form with an error")
+    assert_meaningful_structure(page, "the follow-up form", lang="de")
+
+
+def test_the_released_and_the_followed_up_case_pass_the_gate(open_page):
+    from peer_learning.models import Case
+
+    released = Case.objects.get(status="feedback_released")
+    followed_up = Case.objects.get(status="follow_up")
+
+    page = log_in_as(
+        open_page, "andernach@demo.querschnitt.example", f"/portal/faelle/{released.pk}/"
+    )
+    assert "Ihre Antwort auf diese Idee" in page.locator("main").inner_text()
+    assert_accessible(page, "a released case with ideas to answer")
+    assert_meaningful_structure(page, "a released case", lang="de")
+
+    page.goto(page.url.replace(f"/faelle/{released.pk}/", f"/faelle/{followed_up.pk}/"))
+    assert "Was aus der Beratung geworden ist" in page.locator("main").inner_text()
+    assert_accessible(page, "a followed-up case seen by a peer")
+
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_praxiswissen_pages_pass_the_gate(open_page, width):

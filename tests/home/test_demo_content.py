@@ -789,7 +789,7 @@ class TestRolesAndOutbox:
     ):
         client.login(username="organisation", password=DEMO_PASSWORD)
         failed = OutboundEmail.objects.get(status="failed")
-        listing = page_text(client, "/admin/outbox/")
+        listing = page_text(client, "/admin/outbox/?status=failed")  # the filter above the list
 
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(f"/admin/outbox/resend/{failed.pk}/")

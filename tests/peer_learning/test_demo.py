@@ -219,13 +219,7 @@ class TestRounds:
 
 class TestCases:
     def test_cases_in_every_state_spread_over_all_municipalities(self, demo):
-        # The closed case passed through the release; no case has its follow-up yet (months
-        # after the release).
-        passed_through = {CaseStatus.FEEDBACK_RELEASED, CaseStatus.FOLLOW_UP}
-
-        assert set(Case.objects.values_list("status", flat=True)) == (
-            set(CaseStatus.values) - passed_through
-        )
+        assert set(Case.objects.values_list("status", flat=True)) == set(CaseStatus.values)
         assert set(Case.objects.values_list("municipality__slug", flat=True)) == set(SLUGS)
 
     def test_cases_at_every_level_and_only_confidential_ones_with_a_redacted_version(self, demo):
@@ -354,7 +348,9 @@ class TestPeers:
             assert assignment.case.status in (
                 CaseStatus.ACCEPTED,
                 CaseStatus.IN_CONSULTATION,
+                CaseStatus.FEEDBACK_RELEASED,
                 CaseStatus.CLOSED,
+                CaseStatus.FOLLOW_UP,
             )
 
     def test_the_past_rounds_peers_are_done(self, demo):
@@ -467,7 +463,7 @@ class TestConsultation:
                 for idea in item.ideas:
                     data = {name: getattr(idea, name) for name in forms.IdeaForm.base_fields}
                     assert forms.IdeaForm(data=data).is_valid(), idea
-                    if spec.status == CaseStatus.CLOSED:
+                    if idea.response:
                         answer = {"response": idea.response, "note": idea.note}
                         assert forms.IdeaResponseForm(data=answer).is_valid(), idea
             if spec.synthesis:
@@ -484,6 +480,79 @@ class TestConsultation:
             if spec.closing_statement:
                 data = {"closing_statement": spec.closing_statement}
                 assert forms.ClosingForm(data=data).is_valid()
+
+
+def released_case() -> Case:
+    """The past round's case of Stadt Andernach: released, the city still answering."""
+    return case_of("andernach", CaseStatus.FEEDBACK_RELEASED)
+
+
+def followed_up_case() -> Case:
+    """The past round's case of Stadt Ludwigshafen am Rhein: closed and followed up."""
+    return case_of("ludwigshafen", CaseStatus.FOLLOW_UP)
+
+
+class TestTheCasesAroundTheCycle:
+    def test_andernachs_case_is_released_with_one_idea_answered(self, demo):
+        case = released_case()
+        ideas = Idea.objects.filter(feedback__case=case)
+        answered = ideas.exclude(response="")
+
+        assert [(t.new, t.user) for t in transitions(case)][-2:] == [
+            (CaseStatus.IN_CONSULTATION, facilitator()),
+            (CaseStatus.FEEDBACK_RELEASED, facilitator()),
+        ]
+        assert case.confidentiality == Confidentiality.GROUP
+        assert case.released_at and not case.closing_statement
+        assert 3 <= len(case.synthesis.recommendation_list) <= 5
+        assert case.feedback.filter(status=FeedbackStatus.SUBMITTED).count() == 2
+        assert all(item.method_section for item in case.feedback.all())  # Hypothesen
+        assert (ideas.count(), answered.count()) == (4, 1)
+        assert answered.get().feedback.municipality.slug == "hildesheim"
+        assert case.action_items.count() == 1
+        [mail] = OutboundEmail.objects.related_to(case).filter(template="case_feedback_released")
+        assert mail.recipient == "andernach@demo.querschnitt.example"
+        assert not OutboundEmail.objects.related_to(case).filter(template="case_closed")
+
+    def test_andernach_answers_the_open_ideas_and_may_close(self, demo, client):
+        client.force_login(member("andernach"))
+        response = client.get(f"/portal/faelle/{released_case().pk}/")
+        main = parse(response).select_one("main")
+
+        assert len(main.select("form[action*='/antwort/']")) == 4
+        assert main.select_one("a[href$='/abschluss/']").get_text(strip=True) == (
+            "Fall mit Stellungnahme abschließen"
+        )
+        assert "Synthese der Fachbegleitung" in main.get_text()
+
+    def test_ludwigshafens_case_went_on_to_the_follow_up(self, demo):
+        case = followed_up_case()
+        statuses = list(case.action_items.order_by("pk").values_list("status", flat=True))
+
+        assert [(t.new, t.user) for t in transitions(case)][-3:] == [
+            (CaseStatus.FEEDBACK_RELEASED, facilitator()),
+            (CaseStatus.CLOSED, member("ludwigshafen")),
+            (CaseStatus.FOLLOW_UP, member("ludwigshafen")),
+        ]
+        assert statuses == ["done", "in_progress", "dropped"]
+        assert case.closing_statement and case.follow_up_note
+        assert not Idea.objects.filter(feedback__case=case, response="")
+
+    def test_the_peers_were_told_what_became_of_their_advice(self, demo, client):
+        case = followed_up_case()
+        mails = OutboundEmail.objects.related_to(case).filter(template="case_follow_up")
+
+        assert sorted(mails.values_list("recipient", flat=True)) == [
+            "andernach@demo.querschnitt.example",
+            "cuxhaven@demo.querschnitt.example",
+        ]
+        for mail in mails:
+            assert "erledigt" in mail.body_text and "Pressestelle" in mail.body_text
+        peer = page_text(client, member("cuxhaven"), case)
+        other = page_text(client, member("salzgitter"), case)
+        assert "Was aus der Beratung geworden ist" in peer and "verworfen" in peer
+        assert "Was aus der Beratung geworden ist" not in other
+        assert "Veraltete Übersetzungen kennzeichnen" not in other
 
 
 class TestWhoSeesTheConsultation:
@@ -513,6 +582,28 @@ class TestWhoSeesTheConsultation:
             assert sees(member(slug)) == (signed, False, 0), slug
         for slug in ("andernach", "rotenburg-wuemme", "hildesheim"):  # minutes, moderation
             assert sees(member(slug)) == ([], False, 0), slug
+
+    def test_who_sees_what_of_the_released_and_the_followed_up_case(self, demo):
+        def sees(user, case) -> tuple:
+            return (
+                [item.attribution for item in selectors.feedback_visible(user, case)],
+                selectors.released_synthesis(user, case) is not None,
+                len(selectors.action_items_for(user, case)),
+            )
+
+        released, followed_up = released_case(), followed_up_case()
+        advised_andernach = ["Landkreis Hildesheim", "Landkreis Rotenburg (Wümme)"]
+        advised_ludwigshafen = ["Landkreis Cuxhaven", "Stadt Andernach"]
+        assert sees(member("andernach"), released) == (advised_andernach, True, 1)
+        for slug in ("hildesheim", "rotenburg-wuemme"):  # its peers: no synthesis, no plan yet
+            assert sees(member(slug), released) == (advised_andernach, False, 0), slug
+        assert sees(member("ludwigshafen"), followed_up) == (advised_ludwigshafen, True, 3)
+        for slug in ("cuxhaven", "andernach"):  # its peers, told at the follow-up
+            assert sees(member(slug), followed_up) == (advised_ludwigshafen, False, 3), slug
+        for slug in ("salzgitter", "cuxhaven", "ludwigshafen"):
+            assert sees(member(slug), released) == ([], False, 0), slug
+        for slug in ("salzgitter", "hildesheim", "rotenburg-wuemme"):
+            assert sees(member(slug), followed_up) == ([], False, 0), slug
 
     def test_who_sees_what_of_the_case_in_consultation(self, demo):
         case = mid_consultation_case()
@@ -633,7 +724,7 @@ class TestWhoSeesWhat:
         assert not any(ludwigshafen.values())
 
     def test_who_sees_which_case(self, demo):
-        """The README's "who sees what": own cases, the network case of the past round, and
+        """The README's "who sees what": own cases, the cases of the past round, and
         in the current round the shared cases of the round one is a peer in; the confidential
         one only in the facilitator's shortened version ("(gekürzt)")."""
 
@@ -644,35 +735,41 @@ class TestWhoSeesWhat:
                 for case in selectors.visible_cases(user)
             }
 
-        past_network_case = "1 cuxhaven closed"
+        # Every municipality took part in the past round (as peer, moderation or minutes), so
+        # each sees all three of its cases, Andernach's (consultation group) among them.
+        past_round = {
+            "1 cuxhaven closed",
+            "1 andernach feedback_released",
+            "1 ludwigshafen follow_up",
+        }
         assert {slug: seen(member(slug)) for slug in SLUGS} == {
             "andernach": {
                 "2 andernach draft",
-                past_network_case,
+                *past_round,
                 "2 hildesheim accepted (gekürzt)",  # invited
                 "2 cuxhaven in_consultation",  # advises on it
             },
             "ludwigshafen": {
                 "2 ludwigshafen submitted",
                 "2 ludwigshafen declined",
-                past_network_case,  # declined its invitation: nothing else of round 2
+                *past_round,  # declined its invitation: nothing else of round 2
             },
             "salzgitter": {
                 "2 salzgitter changes_requested",
                 "2 salzgitter withdrawn",
-                past_network_case,
+                *past_round,
                 "2 cuxhaven in_consultation",  # advises on it
                 "2 hildesheim accepted (gekürzt)",
             },
-            "cuxhaven": {past_network_case, "2 cuxhaven in_consultation"},
+            "cuxhaven": {*past_round, "2 cuxhaven in_consultation"},
             "hildesheim": {
                 "2 hildesheim accepted",
-                past_network_case,
+                *past_round,
                 "2 cuxhaven in_consultation",  # moderates it
             },
             "rotenburg-wuemme": {
                 "2 rotenburg-wuemme resubmitted",
-                past_network_case,
+                *past_round,
                 "2 hildesheim accepted (gekürzt)",  # accepted
                 "2 cuxhaven in_consultation",  # keeps the minutes
             },
@@ -693,12 +790,12 @@ class TestRerun:
     def test_first_run_reports_what_it_made(self, demo):
         assert "  memberships: 6 created" in demo
         assert "  peer-learning rounds: 2 created" in demo
-        assert "  cases: 9 created" in demo
+        assert "  cases: 11 created" in demo
         assert "  case attachments: 2 created" in demo
-        assert "  peer assignments: 11 created" in demo
-        assert "  peer feedback: 4 created" in demo
-        assert "  syntheses: 1 created" in demo
-        assert "  action items: 3 created" in demo
+        assert "  peer assignments: 15 created" in demo
+        assert "  peer feedback: 8 created" in demo
+        assert "  syntheses: 3 created" in demo
+        assert "  action items: 7 created" in demo
 
     def test_second_run_changes_nothing(self, demo):
         before = database_state()
