@@ -17,9 +17,11 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .choices import (
+    AssignmentRole,
     AssignmentStatus,
     Attribution,
     CaseStatus,
@@ -32,6 +34,7 @@ from .models import (
     CaseAttachment,
     ClarifyingQuestion,
     Concept,
+    Feedback,
     FeedbackAttachment,
     Idea,
     Membership,
@@ -186,12 +189,25 @@ def revisions_for(user, case: Case):
 
 
 def needs_action(user) -> dict:
-    """What waits for this person: invitations to answer, cases to revise or to submit."""
+    """What waits for this person: invitations to answer, advice to write, cases to revise or
+    to submit, released advice to answer, follow-ups that are due."""
     cases = own_cases(user)
+    handed_in = Feedback.objects.filter(author_id=user.pk, status=FeedbackStatus.SUBMITTED)
     return {
         "invitations": assignments_for(user).filter(status=AssignmentStatus.INVITED),
+        "advice": assignments_for(user)
+        .filter(
+            status=AssignmentStatus.ACCEPTED,
+            role=AssignmentRole.PEER,
+            case__status=CaseStatus.IN_CONSULTATION,
+        )
+        .exclude(case_id__in=handed_in.values("case_id")),
         "to_revise": cases.filter(status=CaseStatus.CHANGES_REQUESTED),
         "drafts": cases.filter(status=CaseStatus.DRAFT),
+        "released": cases.filter(status=CaseStatus.FEEDBACK_RELEASED),
+        "follow_ups": cases.filter(
+            status=CaseStatus.CLOSED, follow_up_due__lte=timezone.localdate()
+        ),
     }
 
 

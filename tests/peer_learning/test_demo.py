@@ -718,10 +718,36 @@ class TestWhoSeesWhat:
         ludwigshafen = selectors.needs_action(member("ludwigshafen"))
 
         assert [a.case.municipality.slug for a in andernach["invitations"]] == ["hildesheim"]
+        assert [a.case for a in andernach["advice"]] == [mid_consultation_case()]  # a draft
         assert [c.status for c in andernach["drafts"]] == [CaseStatus.DRAFT]
+        assert list(andernach["released"]) == [released_case()]
         assert not salzgitter["invitations"]  # accepted Cuxhaven's and handed in its advice
+        assert not salzgitter["advice"]
         assert [c.status for c in salzgitter["to_revise"]] == [CaseStatus.CHANGES_REQUESTED]
-        assert not any(ludwigshafen.values())
+        assert not any(ludwigshafen.values())  # its follow-up is recorded
+        assert not selectors.needs_action(member("cuxhaven"))["follow_ups"]  # not yet due
+
+    def test_the_dashboard_lists_what_waits_and_the_follow_up_once_it_is_due(
+        self, demo, client, monkeypatch
+    ):
+        client.force_login(member("andernach"))
+        andernach = parse(client.get("/portal/")).select_one("#todo-heading").parent
+        links = {a.get_text(" ", strip=True): a["href"] for a in andernach.select("a")}
+        closed = full_cycle_case()
+        later = closed.follow_up_due
+        monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: later)
+        client.force_login(member("cuxhaven"))
+        cuxhaven = parse(client.get("/portal/")).select_one("#todo-heading").parent
+
+        assert links[f"Beratungsbeitrag schreiben: {mid_consultation_case().title}"] == (
+            f"/portal/faelle/{mid_consultation_case().pk}/beitrag/"
+        )
+        released = (
+            f"Beratung lesen, Ideen beantworten und Fall abschließen: {released_case().title}"
+        )
+        assert links[released].startswith(f"/portal/faelle/{released_case().pk}/")
+        [follow_up] = cuxhaven.select("a[href$='/nachverfolgung/']")
+        assert follow_up.get_text(" ", strip=True) == f"Nachverfolgung erfassen: {closed.title}"
 
     def test_who_sees_which_case(self, demo):
         """The README's "who sees what": own cases, the cases of the past round, and
