@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v3.urls import api
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
@@ -13,6 +14,8 @@ from peer_learning import urls as peer_learning_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's API v3 with our routers (added in home's and events' AppConfig.ready()).
+    path("api/v3/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -15,3 +15,9 @@ class EventsConfig(AppConfig):
         EventPage.registration_views.update(
             register=views.register, thanks=views.registration_thanks, send_link=views.send_link
         )
+
+        from wagtail.api.v3.api import api
+
+        from .api import router
+
+        api.add_router("/events/", router)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from home.audit import anonymise_log_entries, log_transition
+from home.http import over_limit
 from home.transitions import CREATED
 from outbox.services import anonymise_emails_for
 
@@ -151,6 +152,20 @@ def normalise_email(address: str) -> str:
     with contextlib.suppress(UnicodeError):
         domain = domain.encode("idna").decode("ascii")
     return f"{local}@{domain}".lower()
+
+
+RATE_LIMIT_WINDOW = 60 * 60  # seconds; settings.REGISTRATION_RATE_LIMIT submissions per window
+
+
+def registration_rate_limited(ip: str, email_address: str) -> bool:
+    """Count a registration (form or API) per client IP and per address; True when over a
+    limit. The IP limit is the higher one: colleagues of one administration share an address.
+    """
+    limits = {
+        "ip:" + ip: settings.REGISTRATION_RATE_LIMIT_PER_IP,
+        "email:" + email_address.lower(): settings.REGISTRATION_RATE_LIMIT,
+    }
+    return over_limit("registration-rate", limits, window=RATE_LIMIT_WINDOW)
 
 
 ALREADY_REGISTERED = "already_registered"

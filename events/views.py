@@ -1,10 +1,8 @@
-import hashlib
 import re
 from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -88,8 +86,6 @@ def feed_focus_area(request, slug: str):
 
 # --- Registration -------------------------------------------------------------------------
 
-RATE_LIMIT_WINDOW = 60 * 60  # seconds; settings.REGISTRATION_RATE_LIMIT submissions per window
-
 
 def _see_other(url: str) -> HttpResponseRedirect:
     """Redirect after a POST so that reloading the next page never submits twice."""
@@ -121,29 +117,6 @@ def _privacy_url(request) -> str:
     return privacy_page.localized.get_url(request) or ""
 
 
-def _rate_limited(request, email_address: str) -> bool:
-    """Count this submission per client IP and per e-mail address; True when over a limit.
-
-    Fixed one-hour windows in the cache; the IP limit is the higher one, since colleagues of
-    one administration share an address.
-    """
-    limits = {
-        "ip:" + client_ip(request): settings.REGISTRATION_RATE_LIMIT_PER_IP,
-        "email:" + email_address.lower(): settings.REGISTRATION_RATE_LIMIT,
-    }
-    over = False
-    for subject, limit in limits.items():
-        key = "registration-rate:" + hashlib.sha256(subject.encode()).hexdigest()
-        cache.add(key, 0, timeout=RATE_LIMIT_WINDOW)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=RATE_LIMIT_WINDOW)
-            count = 1
-        over = over or count > limit
-    return over
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request, page: EventPage):
     """The registration form of an event page (its `anmelden/` route).
@@ -162,7 +135,7 @@ def register(request, page: EventPage):
     if request.method == "POST":
         form = RegistrationForm(request.POST, **form_kwargs)
         if form.is_valid():
-            if _rate_limited(request, form.cleaned_data["email"]):
+            if services.registration_rate_limited(client_ip(request), form.cleaned_data["email"]):
                 form.add_error(
                     None,
                     _(
@@ -202,7 +175,7 @@ def register(request, page: EventPage):
         status=status,
     )
     if status == 429:
-        response["Retry-After"] = str(RATE_LIMIT_WINDOW)
+        response["Retry-After"] = str(services.RATE_LIMIT_WINDOW)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -246,7 +219,7 @@ def send_link(request, page: EventPage):
     status = 200
     if request.method == "POST" and form.is_valid():
         address = form.cleaned_data["email"]
-        if _rate_limited(request, address):
+        if services.registration_rate_limited(client_ip(request), address):
             form.add_error(
                 None,
                 _(
@@ -262,7 +235,7 @@ def send_link(request, page: EventPage):
         request, "events/send_link.html", {"page": page, "self": page, "form": form}, status=status
     )
     if status == 429:
-        response["Retry-After"] = str(RATE_LIMIT_WINDOW)
+        response["Retry-After"] = str(services.RATE_LIMIT_WINDOW)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -12,3 +12,11 @@ class HomeConfig(AppConfig):
 
         # The news index routes its feed URLs to these views (see NewsIndexPage.feed_views).
         NewsIndexPage.feed_views.update(rss=feeds.rss_feed, atom=feeds.atom_feed)
+
+        # Our routers join Wagtail's API v3, so that one schema and one docs page describe
+        # everything (v3 has no other extension point for a project).
+        from wagtail.api.v3.api import api
+
+        from .api import router
+
+        api.add_router("/news/", router)

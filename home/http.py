@@ -1,6 +1,9 @@
 """Facts about the request that every app needs the same way."""
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 
 
 def client_ip(request) -> str:
@@ -23,3 +26,20 @@ def login_name(request, credentials) -> str:
     if not name and request is not None:
         name = request.POST.get("login", "") or request.POST.get("username", "")
     return str(name).strip().lower()
+
+
+def over_limit(prefix: str, limits: dict[str, int], *, window: int) -> bool:
+    """Count one more hit for each subject (an IP, an address) in fixed windows of `window`
+    seconds in the cache; True when any of them is over its limit. Subjects are hashed: the
+    cache holds no addresses."""
+    over = False
+    for subject, limit in limits.items():
+        key = f"{prefix}:" + hashlib.sha256(subject.encode()).hexdigest()
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, timeout=window)
+            count = 1
+        over = over or count > limit
+    return over

@@ -16,6 +16,17 @@ def site_url(path: str) -> str:
     return site_root_url().rstrip("/") + path
 
 
+def absolute_url(path: str, request) -> str:
+    """`path` on the site's public address (the default Wagtail Site, looked up once per
+    request), whichever host the request came in on: what the API hands out."""
+    if "://" in path:
+        return path
+    root = getattr(request, "_site_root_url", None)
+    if root is None:
+        root = request._site_root_url = site_root_url()
+    return root.rstrip("/") + path
+
+
 def live_translations(page: Page, request=None) -> list[Page]:
     """The live versions of `page` in every language (itself included), default language
     first. One query, remembered for the request (the language switcher and the page head

@@ -32,6 +32,10 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.api.v3",
+    # Serves the API docs (Swagger UI) from its own static files instead of a CDN.
+    "ninja",
+    "corsheaders",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -55,8 +59,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.middleware.ApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -227,6 +233,19 @@ REGISTRATION_REMINDER_DAYS = 3
 # Form submissions per hour. Per address of a person, and (higher) per client IP: a municipal
 # administration reaches the internet through one address for all its staff.
 REGISTRATION_RATE_LIMIT = 5
+# Anonymous API requests per client IP and minute (config.middleware.ApiMiddleware).
+API_ANONYMOUS_RATE_LIMIT = int(os.environ.get("API_ANONYMOUS_RATE_LIMIT", "120"))
+# Origins whose web pages may call the API from a browser (comma-separated, with scheme),
+# e.g. "https://www.andernach.de,https://integration.example.org". None by default.
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+CORS_URLS_REGEX = r"^/api/v3/.*$"
+CORS_ALLOW_CREDENTIALS = False  # tokens go in the Authorization header, never cookies
+# Wagtail's API v3: lists return at most this many items per request.
+WAGTAILAPI_LIMIT_MAX = 50
 REGISTRATION_RATE_LIMIT_PER_IP = 40
 # The request header that carries the client's IP address when a reverse proxy sits in front
 # (e.g. "HTTP_X_REAL_IP"); the proxy must set it itself. Empty: REMOTE_ADDR.
