@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -21,6 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.api_schemas import BodyField
 from home.blocks import BodyStreamBlock
 from home.models import (
     FocusArea,
@@ -327,6 +329,25 @@ class EventPage(RoutablePageMixin, Page):
     subpage_types: list[str] = []
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    # For Wagtail's /api/v3/pages/ (never `online_access` or the contact's details);
+    # /api/v3/events/ has the registration state, calendar URLs and more.
+    api_fields = [
+        APIField("teaser"),
+        APIField("start"),
+        APIField("end"),
+        APIField("all_day"),
+        APIField("event_format"),
+        APIField("mode"),
+        APIField("status"),
+        APIField("status_note"),
+        APIField("venue_name"),
+        APIField("street"),
+        APIField("postal_code"),
+        APIField("city"),
+        APIField("target_audience"),
+        APIField("body", serializer=BodyField()),
+    ]
 
     class Meta:
         verbose_name = _("Veranstaltung")

@@ -18,6 +18,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from ninja import Schema
 from pydantic import Field
+from rest_framework import serializers
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import RichText, expand_db_html
@@ -388,3 +389,19 @@ def body_blocks(stream_value, *, request: HttpRequest) -> list[dict]:
     if missing:
         prefetch_related_objects(missing, rendition_prefetch(""))
     return stream_blocks(children, BODY_CONVERTERS, request=request)
+
+
+# --- For Wagtail's own /api/v3/pages/ ---------------------------------------------------------
+
+
+class BodyField(serializers.Field):
+    """`APIField("body", serializer=BodyField())`: Wagtail's v3 types a StreamField as `Any`,
+    but takes the type of a serializer's `to_representation` (its API v2 shim), so the pages
+    endpoint describes our blocks too. No request there: URLs use the Site's address."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> list[BodyBlock]:
+        return body_blocks(value, request=None)

@@ -23,7 +23,9 @@ def absolute_url(path: str, request) -> str:
         return path
     root = getattr(request, "_site_root_url", None)
     if root is None:
-        root = request._site_root_url = site_root_url()
+        root = site_root_url()
+        if request is not None:
+            request._site_root_url = root
     return root.rstrip("/") + path
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -18,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import blocks
+from .api_schemas import BodyField
 from .choices import FederalState, MunicipalityKind
 from .links import localized_pages
 from .locales import active_locale, default_locale
@@ -280,6 +282,7 @@ class ContentPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+    api_fields = [APIField("intro"), APIField("body", serializer=BodyField())]
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
 
@@ -389,6 +392,12 @@ class NewsPage(Page):
         index.SearchField("teaser"),
         index.SearchField("body"),
         index.FilterField("date"),
+    ]
+    # For Wagtail's /api/v3/pages/; /api/v3/news/ has the image renditions and more.
+    api_fields = [
+        APIField("date"),
+        APIField("teaser"),
+        APIField("body", serializer=BodyField()),
     ]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types: list[str] = []

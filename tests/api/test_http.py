@@ -236,3 +236,16 @@ def test_no_personal_or_portal_data_in_any_public_response(client, event, news_i
     ):
         assert secret not in everything, secret
     assert not [path for path in schema["paths"] if "portal" in path or "case" in path]
+
+
+def test_wagtails_pages_endpoint_shows_our_fields_with_typed_blocks(client, event):
+    detail = client.get(f"/api/v3/pages/{event.pk}/").json()
+    schema = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
+    body = json.dumps(schema["EventPageSchema"]["properties"]["body"])
+
+    assert detail["meta"]["type"] == "events.EventPage"
+    assert detail["teaser"] == event.teaser and detail["city"] == "Mainz"
+    assert detail["body"] == [] or detail["body"][0]["type"]
+    assert "online_access" not in detail and "konferenz.example.org" not in json.dumps(detail)
+    assert "HeadingBlockSchema" in body and "ParagraphBlockSchema" in body
+    assert "online_access" not in schema["EventPageSchema"]["properties"]
