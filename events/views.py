@@ -1,3 +1,4 @@
+import hashlib
 import re
 from email.utils import parseaddr
 
@@ -8,6 +9,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.cache import get_conditional_response
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -26,12 +28,16 @@ from .transitions import REGISTRANT, REGISTRATION_STATES
 FEED_CACHE_SECONDS = 15 * 60
 
 
-def _calendar_response(content: bytes, *, filename: str, attachment: bool) -> HttpResponse:
+def _calendar_response(request, content: bytes, *, filename: str, attachment: bool) -> HttpResponse:
+    """The calendar, with an ETag that calendar apps can send back: `304` while nothing in
+    it changed. The ETag leaves out DTSTAMP, which says when the file was made."""
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Cache-Control"] = f"public, max-age={FEED_CACHE_SECONDS}"
-    return response
+    lasting = b"\n".join(line for line in content.splitlines() if not line.startswith(b"DTSTAMP"))
+    response["ETag"] = f'"{hashlib.sha256(lasting).hexdigest()[:32]}"'
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _calendar(events, *, request, name: str) -> bytes:
@@ -46,7 +52,7 @@ def event_ics(request, page_id: int):
     event = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
     filename = re.sub(r"[^a-z0-9-]", "", slugify(event.slug))[:80] or "veranstaltung"
     content = _calendar([event], request=request, name=event.title)
-    return _calendar_response(content, filename=f"{filename}.ics", attachment=True)
+    return _calendar_response(request, content, filename=f"{filename}.ics", attachment=True)
 
 
 @require_safe
@@ -56,7 +62,7 @@ def feed(request):
         request=request,
         name=_("Integration im Querschnitt – Veranstaltungen"),
     )
-    return _calendar_response(content, filename="veranstaltungen.ics", attachment=False)
+    return _calendar_response(request, content, filename="veranstaltungen.ics", attachment=False)
 
 
 @require_safe
@@ -68,7 +74,7 @@ def feed_format(request, slug: str):
         request=request,
         name=_("Integration im Querschnitt – %(name)s") % {"name": EventFormat(slug).label},
     )
-    return _calendar_response(content, filename=f"{slug}.ics", attachment=False)
+    return _calendar_response(request, content, filename=f"{slug}.ics", attachment=False)
 
 
 @require_safe
@@ -81,7 +87,7 @@ def feed_focus_area(request, slug: str):
         request=request,
         name=_("Integration im Querschnitt – %(name)s") % {"name": area.short_title},
     )
-    return _calendar_response(content, filename=f"{slug}.ics", attachment=False)
+    return _calendar_response(request, content, filename=f"{slug}.ics", attachment=False)
 
 
 # --- Registration -------------------------------------------------------------------------

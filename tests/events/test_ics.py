@@ -18,7 +18,7 @@ from wagtail.models import PageViewRestriction
 from events.choices import EventFormat, EventMode, EventStatus
 from tests.events.conftest import SUMMER_START, WINTER_START
 from tests.factories import BERLIN, EventPageFactory, translate_page
-from tests.helpers import count_queries, parse
+from tests.helpers import count_queries, parse, publish
 
 UTC = datetime.UTC
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -782,3 +782,28 @@ def test_feed_query_count_does_not_grow_with_the_number_of_events(
         with django_assert_num_queries(queries_for_one[url]):
             response = client.get(url)
         assert len(parse_calendar(response).uids()) == 100
+
+
+# --- conditional requests ---------------------------------------------------------------------
+
+
+def test_feeds_answer_304_until_an_event_changes(client, winter_event, monkeypatch):
+    from django.utils import timezone
+
+    first = client.get(FEED)
+    later = timezone.now() + datetime.timedelta(minutes=5)  # another DTSTAMP
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    unchanged = client.get(FEED, headers={"If-None-Match": first["ETag"]})
+    single = client.get(event_ics_url(winter_event))
+    single_again = client.get(
+        event_ics_url(winter_event), headers={"If-None-Match": single["ETag"]}
+    )
+    publish(winter_event, title="Fachforum Vielfalt (neuer Raum)")
+    changed = client.get(FEED, headers={"If-None-Match": first["ETag"]})
+
+    assert first.status_code == 200 and first["ETag"]
+    assert (unchanged.status_code, unchanged.content) == (304, b"")
+    assert single_again.status_code == 304
+    assert changed.status_code == 200
+    assert "neuer Raum" in changed.content.decode()
+    assert changed["ETag"] != first["ETag"]
