@@ -19,4 +19,10 @@ class HomeConfig(AppConfig):
 
         from .api import router
 
+        api.title = "Integration im Querschnitt – API"
+        api.description = (
+            "Fachforen, Veranstaltungen und „Aktuell“ des Projekts „Integration im Querschnitt“ "
+            "(ism Mainz), Anmeldung zu Veranstaltungen, und Wagtails eigene Endpunkte. Lesen "
+            "ohne Token; Schreiben nur mit API-Token (Authorization: Bearer …)."
+        )
         api.add_router("/news/", router)

@@ -249,3 +249,15 @@ def test_wagtails_pages_endpoint_shows_our_fields_with_typed_blocks(client, even
     assert "online_access" not in detail and "konferenz.example.org" not in json.dumps(detail)
     assert "HeadingBlockSchema" in body and "ParagraphBlockSchema" in body
     assert "online_access" not in schema["EventPageSchema"]["properties"]
+
+
+def test_the_docs_come_from_our_own_static_files(client):
+    from tests.helpers import parse
+
+    response = client.get("/api/v3/docs/")
+    page = parse(response)
+    sources = [tag.get("src") or tag.get("href") for tag in page.select("script[src], link[href]")]
+
+    assert response.status_code == 200
+    assert sources and all(source.startswith("/static/") for source in sources), sources
+    assert client.get("/api/v3/openapi.json").json()["info"]["version"]
