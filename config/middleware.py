@@ -1,10 +1,10 @@
 import hashlib
 
 from django.conf import settings
-from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import gettext as _
+from wagtail.api.v3.errors import problem_response
 
 from home.http import client_ip, over_limit
 
@@ -74,13 +74,9 @@ class ApiMiddleware:
             {"ip:" + client_ip(request): settings.API_ANONYMOUS_RATE_LIMIT},
             window=API_RATE_WINDOW,
         ):
-            response = JsonResponse(
-                {
-                    "message": _(
-                        "Zu viele Anfragen. Bitte versuchen Sie es in einer Minute noch einmal."
-                    )
-                },
+            response = problem_response(
                 status=429,
+                detail=_("Zu viele Anfragen. Bitte versuchen Sie es in einer Minute noch einmal."),
             )
             response["Retry-After"] = str(API_RATE_WINDOW)
             return response

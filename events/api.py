@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from wagtail.api.v3.errors import ProblemDetail, problem_response
 
 from home.api import (
     LIST_LIMIT_MAX,
-    ErrorSchema,
     FocusAreaSchema,
     LanguageCode,
     PageLinkSchema,
@@ -229,7 +229,7 @@ def _items(events: list[EventPage], *, request) -> list[dict]:
 
 @router.get(
     "/",
-    response={200: EventList},
+    response={200: EventList, 422: ProblemDetail},
     url_name="events_list",
     summary="Veranstaltungen",
     operation_id="events_list",
@@ -262,7 +262,7 @@ def _public_event(event_id: int) -> EventPage:
 
 @router.get(
     "/{event_id}/",
-    response={200: EventDetailSchema, 404: ErrorSchema},
+    response={200: EventDetailSchema, 404: ProblemDetail},
     url_name="events_detail",
     summary="Veranstaltung",
     operation_id="events_detail",
@@ -312,21 +312,18 @@ class AcceptedSchema(Schema):
     message: str
 
 
-class FieldErrorsSchema(Schema):
-    errors: dict[str, list[str]] = Field(
-        description="Messages per field, in the language of Accept-Language; `__all__` for "
-        "the registration as a whole."
-    )
+def _refused(status: int, message: str):
+    return problem_response(status=status, detail=message)
 
 
 @router.post(
     "/{event_id}/registrations/",
     response={
         202: AcceptedSchema,
-        404: ErrorSchema,
-        409: FieldErrorsSchema,
-        422: FieldErrorsSchema,
-        429: FieldErrorsSchema,
+        404: ProblemDetail,
+        409: ProblemDetail,
+        422: ProblemDetail,
+        429: ProblemDetail,
     },
     url_name="events_register",
     summary="Anmelden",
@@ -336,7 +333,11 @@ class FieldErrorsSchema(Schema):
 def register(request: HttpRequest, event_id: int, payload: RegistrationIn):
     """Register a person for an event. The answer is the same whether the address was new or
     already registered: the personal link (to see, change or cancel the registration) goes
-    only to that mailbox, as on the site."""
+    only to that mailbox, as on the site.
+
+    Refusals are problem details (RFC 9457) like Wagtail's own: `422` with `errors`, one
+    `{"loc": [field], "msg": ...}` per message in the language of Accept-Language; `409` when
+    the event is closed or full without waiting list; `429` over the rate limit."""
     page = _public_event(event_id)
     event = selectors.canonical_event(page)
     if not event.registration_enabled:
@@ -345,26 +346,27 @@ def register(request: HttpRequest, event_id: int, payload: RegistrationIn):
     data = {key: value for key, value in data.items() if value not in ("", False)}
     form = RegistrationForm(data=data, event=event)
     if not form.is_valid():
-        return 422, {"errors": form_errors(form)}
+        return problem_response(
+            status=422, detail=_("Bitte prüfen Sie Ihre Angaben."), errors=form_errors(form)
+        )
     address = form.cleaned_data["email"]
     if services.registration_rate_limited(client_ip(request), address):
-        return 429, {
-            "errors": {
-                "__all__": [
-                    _(
-                        "Sie haben das Formular in kurzer Zeit zu oft abgeschickt. Bitte "
-                        "versuchen Sie es in einer Stunde noch einmal."
-                    )
-                ]
-            }
-        }
+        response = _refused(
+            429,
+            _(
+                "Sie haben das Formular in kurzer Zeit zu oft abgeschickt. Bitte versuchen Sie "
+                "es in einer Stunde noch einmal."
+            ),
+        )
+        response["Retry-After"] = str(services.RATE_LIMIT_WINDOW)
+        return response
     try:
         services.register_for_event(
             event=page, data=form.registration_data(), language=translation.get_language()
         )
     except services.RegistrationError as error:
         if error.code != services.ALREADY_REGISTERED:
-            return 409, {"errors": {"__all__": [str(error.message)]}}
+            return _refused(409, str(error.message))
         services.send_registration_link(event=page, email=address)
     return 202, {
         "message": _(

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
+from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page
 
 from .api_schemas import BodyBlock, FocusAreaSchema, ImageSchema, body_blocks, image_data
@@ -28,10 +29,6 @@ from .models import (
 
 LIST_LIMIT_MAX = 50
 LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]  # type: ignore[valid-type]
-
-
-class ErrorSchema(Schema):
-    message: str
 
 
 class PageLinkSchema(Schema):
@@ -88,11 +85,15 @@ def page_links(pages, *, request) -> dict[str, list[dict]]:
     return links
 
 
-def form_errors(form) -> dict[str, list[str]]:
-    """A Django form's errors as JSON: messages per field, `__all__` for the whole form."""
-    return {
-        field: [str(message) for message in messages] for field, messages in form.errors.items()
-    }
+def form_errors(form) -> list[dict]:
+    """A Django form's errors as problem-detail entries, one per message; `loc` names the
+    field (`__all__` for the form as a whole), as Wagtail's validation errors do."""
+    return [
+        {"type": error.code or "invalid", "loc": [field], "msg": str(message)}
+        for field, errors in form.errors.as_data().items()
+        for error in errors
+        for message in error.messages
+    ]
 
 
 # --- News ----------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ def news_data(page: NewsPage, *, links: dict, request) -> dict:
 
 @router.get(
     "/",
-    response={200: NewsList},
+    response={200: NewsList, 422: ProblemDetail},
     url_name="news_list",
     summary="Aktuell",
     operation_id="news_list",
@@ -183,7 +184,7 @@ def list_news(request: HttpRequest, filters: Query[NewsFilters]):
 
 @router.get(
     "/{news_id}/",
-    response={200: NewsDetailSchema, 404: ErrorSchema},
+    response={200: NewsDetailSchema, 404: ProblemDetail},
     url_name="news_detail",
     summary="Nachricht",
     operation_id="news_detail",

@@ -127,7 +127,8 @@ def test_anonymous_requests_are_limited_per_address(client, event, settings):
 
     assert answers == [200, 200, 200, 429]
     assert refused["Retry-After"] == "60"
-    assert refused.json()["message"].startswith("Zu viele Anfragen")
+    assert refused.json()["detail"].startswith("Zu viele Anfragen")
+    assert refused["Content-Type"] == "application/problem+json"
     assert other_address.status_code == 200
     assert with_token.status_code == 200
     assert with_token["Cache-Control"] == "private, no-store"

@@ -34,6 +34,15 @@ def get(client, path=API, **params):
     )
 
 
+def errors(response) -> dict[str, list[str]]:
+    """The messages of a problem-detail answer, by field."""
+    assert response["Content-Type"] == "application/problem+json"
+    found: dict[str, list[str]] = {}
+    for error in response.json().get("errors", []):
+        found.setdefault(error["loc"][-1], []).append(error["msg"])
+    return found
+
+
 def titles(body) -> list[str]:
     return [item["title"] for item in body["items"]]
 
@@ -418,10 +427,11 @@ def test_errors_per_field_in_the_language_asked_for_and_nothing_stored(client, o
     )
 
     assert german.status_code == english.status_code == 422
-    assert german.json()["errors"]["name"] == ["Bitte geben Sie Ihren Namen an."]
-    assert german.json()["errors"]["email"][0].startswith("Bitte geben Sie eine gültige")
-    assert german.json()["errors"]["privacy_consent"][0].startswith("Bitte willigen Sie")
-    assert english.json()["errors"]["name"] == ["Please enter your name."]
+    assert errors(german)["name"] == ["Bitte geben Sie Ihren Namen an."]
+    assert errors(german)["email"][0].startswith("Bitte geben Sie eine gültige")
+    assert errors(german)["privacy_consent"][0].startswith("Bitte willigen Sie")
+    assert errors(english)["name"] == ["Please enter your name."]
+    assert german.json()["detail"] == "Bitte prüfen Sie Ihre Angaben."
     assert not Registration.objects.exists()
     assert not mail.outbox
 
@@ -432,7 +442,7 @@ def test_the_form_rules_apply_single_line_fields_and_missing_fields(client, open
         f"{API}{open_event.pk}/registrations/", "{}", content_type="application/json"
     )
 
-    assert response.status_code == 422 and "name" in response.json()["errors"]
+    assert response.status_code == 422 and "name" in errors(response)
     assert missing.status_code in (400, 422)
     assert not Registration.objects.exists()
 
@@ -450,10 +460,10 @@ def test_full_without_waiting_list_and_closed_answer_409(client, event_index):
     refused_closed = register(client, closed)
 
     assert refused_full.status_code == refused_closed.status_code == 409
-    assert refused_full.json()["errors"]["__all__"] == ["Die Veranstaltung ist leider ausgebucht."]
-    assert refused_closed.json()["errors"]["__all__"] == [
+    assert refused_full.json()["detail"] == "Die Veranstaltung ist leider ausgebucht."
+    assert refused_closed.json()["detail"] == (
         "Für diese Veranstaltung ist keine Anmeldung möglich."
-    ]
+    )
     assert Registration.objects.count() == 1
 
 
@@ -469,7 +479,9 @@ def test_registrations_are_rate_limited_like_the_form(client, open_event, settin
     answers = [register(client, open_event).status_code for _ in range(3)]
 
     assert answers == [202, 202, 429]
-    assert "zu oft" in register(client, open_event).json()["errors"]["__all__"][0]
+    refused = register(client, open_event)
+    assert "zu oft" in refused.json()["detail"]
+    assert refused["Retry-After"] == "3600"
 
 
 def test_the_waiting_list_fills_after_the_seats(client, open_event):
