@@ -21,11 +21,13 @@ from home.api import (
     LIST_LIMIT_MAX,
     FocusAreaSchema,
     LanguageCode,
+    PageId,
     PageLinkSchema,
     absolute,
     focus_area_data,
     form_errors,
     page_links,
+    problems,
     requested_language,
 )
 from home.api_schemas import BodyBlock, body_blocks
@@ -230,6 +232,7 @@ def _items(events: list[EventPage], *, request) -> list[dict]:
 @router.get(
     "/",
     response={200: EventList, 422: ProblemDetail},
+    openapi_extra=problems(422),
     url_name="events_list",
     summary="Veranstaltungen",
     operation_id="events_list",
@@ -262,13 +265,14 @@ def _public_event(event_id: int) -> EventPage:
 
 @router.get(
     "/{event_id}/",
-    response={200: EventDetailSchema, 404: ProblemDetail},
+    response={200: EventDetailSchema, 404: ProblemDetail, 422: ProblemDetail},
+    openapi_extra=problems(404, 422),
     url_name="events_detail",
     summary="Veranstaltung",
     operation_id="events_detail",
     auth=None,
 )
-def get_event(request: HttpRequest, event_id: int):
+def get_event(request: HttpRequest, event_id: PageId):
     """One live, public event in its own language, with its description and programme."""
     event = _public_event(event_id)
     with translation.override(event.locale.language_code):
@@ -320,17 +324,19 @@ def _refused(status: int, message: str):
     "/{event_id}/registrations/",
     response={
         202: AcceptedSchema,
+        400: ProblemDetail,
         404: ProblemDetail,
         409: ProblemDetail,
         422: ProblemDetail,
         429: ProblemDetail,
     },
+    openapi_extra=problems(400, 404, 409, 422, 429),
     url_name="events_register",
     summary="Anmelden",
     operation_id="events_register",
     auth=None,
 )
-def register(request: HttpRequest, event_id: int, payload: RegistrationIn):
+def register(request: HttpRequest, event_id: PageId, payload: RegistrationIn):
     """Register a person for an event. The answer is the same whether the address was new or
     already registered: the personal link (to see, change or cancel the registration) goes
     only to that mailbox, as on the site.

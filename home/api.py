@@ -7,13 +7,15 @@ schema and one docs page describe everything. Live, public pages only.
 
 import contextlib
 import datetime
-from typing import Literal
+from http import HTTPStatus
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
+from ninja import Path as PathParam
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page
 
@@ -28,6 +30,25 @@ from .models import (
 )
 
 LIST_LIMIT_MAX = 50
+# Page ids fit a 32-bit integer: larger ones are refused as invalid (422), not looked up.
+PageId = Annotated[int, PathParam(..., ge=1, le=2_147_483_647)]
+
+
+def problems(*statuses: int) -> dict:
+    """`openapi_extra` documenting refusals as Wagtail sends them: application/problem+json
+    (ninja would only say application/json)."""
+    schema = {"$ref": "#/components/schemas/ProblemDetail"}
+    return {
+        "responses": {
+            str(status): {
+                "description": HTTPStatus(status).phrase,
+                "content": {"application/problem+json": {"schema": schema}},
+            }
+            for status in statuses
+        }
+    }
+
+
 LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]  # type: ignore[valid-type]
 
 
@@ -157,6 +178,7 @@ def news_data(page: NewsPage, *, links: dict, request) -> dict:
 @router.get(
     "/",
     response={200: NewsList, 422: ProblemDetail},
+    openapi_extra=problems(422),
     url_name="news_list",
     summary="Aktuell",
     operation_id="news_list",
@@ -184,13 +206,14 @@ def list_news(request: HttpRequest, filters: Query[NewsFilters]):
 
 @router.get(
     "/{news_id}/",
-    response={200: NewsDetailSchema, 404: ProblemDetail},
+    response={200: NewsDetailSchema, 404: ProblemDetail, 422: ProblemDetail},
+    openapi_extra=problems(404, 422),
     url_name="news_detail",
     summary="Nachricht",
     operation_id="news_detail",
     auth=None,
 )
-def get_news(request: HttpRequest, news_id: int):
+def get_news(request: HttpRequest, news_id: PageId):
     """One live, public news item in its own language, with its content as typed blocks."""
     page = NewsPage.objects.for_listing().select_related("locale").filter(pk=news_id).first()
     if page is None:
