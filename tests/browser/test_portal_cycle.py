@@ -19,8 +19,9 @@ def test_peer_facilitator_and_municipality_take_a_case_through_the_consultation(
     # The way a peer goes, and no database read here: on SQLite a read in this test's
     # transaction would lock the tables the live server writes to.
     peer = log_in_as(open_page, "andernach@demo.querschnitt.example", "/portal/")
+    # The assignment (not „Beratungsbeitrag schreiben: …“ under „Was auf Sie wartet“).
     peer.get_by_role(
-        "link", name="Fachbereiche für ein gemeinsames Vielfaltsmanagement gewinnen"
+        "link", name="Fachbereiche für ein gemeinsames Vielfaltsmanagement gewinnen", exact=True
     ).click()
     peer.get_by_role("link", name="Den Fall lesen").click()
     peer.wait_for_load_state()
