@@ -9,7 +9,7 @@ PORT ?= 8000
 # The address the site gives out in mails, feeds and calendars (the demo sets its Site to it).
 SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint format install install-dev messages migrate demo clean
+.PHONY: run test lint format install install-dev messages migrate demo bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 # keep the migrated test databases between runs (DATABASE_URL=postgres://...).
 test: install-dev messages node_modules/.package-lock.json
 	$(BIN)/pytest -n auto
+
+# Load test of the site under gunicorn on PostgreSQL (docs/benchmarks.md). Needs a PostgreSQL
+# server (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/qs_bench, dropped and
+# created anew); uses wrk when installed (apt-get install wrk), else locust from the bench extra.
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet -e ".[bench,production]"
+	touch $@ $(VENV)/.installed
+
+bench: $(VENV)/.installed-bench messages
+	$(BIN)/python bench/run.py
 
 lint: install-dev
 	$(BIN)/ruff check .

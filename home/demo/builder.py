@@ -16,6 +16,7 @@ publishes nothing. Dates relative to today are set once, when a page is created.
 
 import importlib
 import json
+import os
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
@@ -56,6 +58,23 @@ WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 BLOCK_ID_NAMESPACE = uuid.UUID("0b0f8a4e-5f1e-4c57-9a53-5e0c1f0a7d21")
 
 MISSING = object()  # a reference to a page that does not exist yet
+
+
+def refuse_unsafe_settings(command: str, why: str) -> None:
+    """Stop a command that invents content unless it runs with DEBUG on or the test settings:
+    never on a production database."""
+    # override_settings() hides SETTINGS_MODULE, hence the fallback to the environment.
+    module = settings.SETTINGS_MODULE or os.environ.get("DJANGO_SETTINGS_MODULE", "")
+    if module.endswith(".production"):
+        raise CommandError(
+            f"{command} refuses to run with production settings ({module}): {why} "
+            "Use config.settings.dev."
+        )
+    if not settings.DEBUG and not module.endswith(".test"):
+        raise CommandError(
+            f"{command} runs only with DEBUG on or with the test settings, not with "
+            f"{module or 'unknown settings'}."
+        )
 
 
 # --- Context and report ----------------------------------------------------------------

@@ -12,30 +12,17 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from home.demo import content
-from home.demo.builder import run
-
-
-def check_environment() -> None:
-    # override_settings() hides SETTINGS_MODULE, hence the fallback to the environment.
-    module = settings.SETTINGS_MODULE or os.environ.get("DJANGO_SETTINGS_MODULE", "")
-    if module.endswith(".production"):
-        raise CommandError(
-            f"load_demo_content refuses to run with production settings ({module}): it "
-            "replaces the home page and creates accounts with a known password. "
-            "Use config.settings.dev."
-        )
-    if not settings.DEBUG and not module.endswith(".test"):
-        raise CommandError(
-            f"load_demo_content runs only with DEBUG on or with the test settings, not with "
-            f"{module or 'unknown settings'}."
-        )
+from home.demo.builder import refuse_unsafe_settings, run
 
 
 class Command(BaseCommand):
     help = "Build the demo site (pages, English translations, settings, accounts, activity)."
 
     def handle(self, *args, **options):
-        check_environment()
+        refuse_unsafe_settings(
+            "load_demo_content",
+            "it replaces the home page and creates accounts with a known password.",
+        )
         try:
             ctx = run(settings.DEMO_CONTENT)
         except ValidationError as error:
