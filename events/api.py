@@ -23,7 +23,6 @@ from home.api import (
     LanguageCode,
     PageId,
     PageLinkSchema,
-    absolute,
     focus_area_data,
     form_errors,
     page_links,
@@ -32,9 +31,10 @@ from home.api import (
 )
 from home.api_schemas import BodyBlock, body_blocks
 from home.http import client_ip
+from home.links import absolute_url
 from home.models import in_active_language, with_localized_focus_areas
 
-from . import selectors, services
+from . import filters, selectors, services
 from .api_schemas import Material, ProgrammeDay, materials, programme_days
 from .choices import EventFormat, EventMode, EventStatus
 from .forms import RegistrationForm
@@ -140,7 +140,7 @@ def _choice(choices, value: str) -> dict:
 def _calendar_urls(event: EventPage, request) -> tuple[str, str]:
     with translation.override(event.locale.language_code):
         path = reverse("events:event_ics", args=[event.pk])
-    url = absolute(path, request)
+    url = absolute_url(path, request)
     return url, "webcal://" + url.split("://", 1)[1]
 
 
@@ -157,8 +157,10 @@ def _registration(event: EventPage, canonical_pk: int, *, now, request) -> dict 
         "opens_at": _local(availability.opens_at),
         "closes_at": _local(availability.closes_at),
         "approval_required": availability.approval_required,
-        "form_url": absolute(form_url, request) if form_url else "",
-        "api_url": absolute(reverse("wagtailapi_v3:events_register", args=[canonical_pk]), request),
+        "form_url": absolute_url(form_url, request) if form_url else "",
+        "api_url": absolute_url(
+            reverse("wagtailapi_v3:events_register", args=[canonical_pk]), request
+        ),
     }
 
 
@@ -169,8 +171,10 @@ def event_data(event: EventPage, *, links: dict, canonical_pks: dict, now, reque
         "id": event.pk,
         "title": event.title,
         "locale": event.locale.language_code,
-        "url": absolute(event.get_url(request) or "", request),
-        "detail_url": absolute(reverse("wagtailapi_v3:events_detail", args=[event.pk]), request),
+        "url": absolute_url(event.get_url(request) or "", request),
+        "detail_url": absolute_url(
+            reverse("wagtailapi_v3:events_detail", args=[event.pk]), request
+        ),
         "teaser": event.teaser,
         "start": timezone.localtime(event.start),
         "end": timezone.localtime(event.end),
@@ -198,19 +202,20 @@ def event_data(event: EventPage, *, links: dict, canonical_pks: dict, now, reque
     }
 
 
-def _listed_events(filters: EventFilters):
-    events = EventPage.objects.listed().select_related("locale")
-    events = events.upcoming() if filters.upcoming else events.past()
-    if filters.format:
-        events = events.filter(event_format=filters.format)
-    if filters.mode:
-        events = events.filter(mode=filters.mode)
-    if filters.focus_area:
-        events = events.filter(focus_areas__slug=filters.focus_area).distinct()
-    if filters.start_from:
-        events = events.filter(end__date__gte=filters.start_from)
-    if filters.start_to:
-        events = events.filter(start__date__lte=filters.start_to)
+def _listed_events(query: EventFilters):
+    """The events the site's own listing shows for the same filters (EventPage.matching),
+    narrowed to the date range."""
+    same_as_the_site = filters.EventFilters(
+        event_format=query.format or "",
+        mode=query.mode or "",
+        focus_area=query.focus_area or "",
+        archive=not query.upcoming,
+    )
+    events = EventPage.objects.listed().select_related("locale").matching(same_as_the_site)
+    if query.start_from:
+        events = events.filter(end__date__gte=query.start_from)
+    if query.start_to:
+        events = events.filter(start__date__lte=query.start_to)
     return events
 
 
@@ -238,13 +243,13 @@ def _items(events: list[EventPage], *, request) -> list[dict]:
     operation_id="events_list",
     auth=None,
 )
-def list_events(request: HttpRequest, filters: Query[EventFilters]):
+def list_events(request: HttpRequest, query: Query[EventFilters]):
     """Live, public events, upcoming ones first (or past ones with `upcoming=false`), in a
     stable order (start, then id)."""
-    with requested_language(filters.locale):
-        events = _listed_events(filters).with_registration_state()
+    with requested_language(query.locale):
+        events = _listed_events(query).with_registration_state()
         count = events.count()
-        page = list(events[filters.offset : filters.offset + filters.limit])
+        page = list(events[query.offset : query.offset + query.limit])
         items = _items(page, request=request)
     return {"count": count, "items": items}
 

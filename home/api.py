@@ -59,9 +59,6 @@ class PageLinkSchema(Schema):
     url: str
 
 
-absolute = absolute_url
-
-
 @contextlib.contextmanager
 def requested_language(code: str | None):
     """Answer in `code`, or in the language Accept-Language asked for (LocaleMiddleware)."""
@@ -95,15 +92,18 @@ def page_links(pages, *, request) -> dict[str, list[dict]]:
     )
     links: dict[str, list[dict]] = {}
     for page in found:
-        links.setdefault(page.translation_key, []).append(
-            {
-                "id": page.pk,
-                "locale": page.locale.language_code,
-                "title": page.title,
-                "url": absolute(page.get_url(request) or "", request),
-            }
-        )
+        links.setdefault(page.translation_key, []).append(page_link(page, request=request))
     return links
+
+
+def page_link(page: Page, *, request) -> dict:
+    """A page as PageLinkSchema (its locale loaded with it)."""
+    return {
+        "id": page.pk,
+        "locale": page.locale.language_code,
+        "title": page.title,
+        "url": absolute_url(page.get_url(request) or "", request),
+    }
 
 
 def form_errors(form) -> list[dict]:
@@ -163,8 +163,8 @@ def news_data(page: NewsPage, *, links: dict, request) -> dict:
         "id": page.pk,
         "title": page.title,
         "locale": page.locale.language_code,
-        "url": absolute(page.get_url(request) or "", request),
-        "detail_url": absolute(reverse("wagtailapi_v3:news_detail", args=[page.pk]), request),
+        "url": absolute_url(page.get_url(request) or "", request),
+        "detail_url": absolute_url(reverse("wagtailapi_v3:news_detail", args=[page.pk]), request),
         "date": page.date,
         "teaser": page.teaser,
         "image": image_data(page.image, alt=page.image_alt, request=request)
@@ -224,13 +224,5 @@ def get_news(request: HttpRequest, news_id: PageId):
         data = news_data(page, links=links, request=request)
         related = page.live_related_pages()
         data["body"] = body_blocks(page.body, request=request)
-        data["related_pages"] = [
-            {
-                "id": item.pk,
-                "locale": item.locale.language_code,
-                "title": item.title,
-                "url": absolute(item.get_url(request) or "", request),
-            }
-            for item in related
-        ]
+        data["related_pages"] = [page_link(item, request=request) for item in related]
     return data
