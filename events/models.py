@@ -32,6 +32,8 @@ from home.models import (
     localized_focus_areas,
     with_localized_focus_areas,
 )
+from home import page_cache
+from home.page_cache import CachedPageMixin
 from home.pagination import paginate
 from home.panels import SameLanguageChoicesPanel
 from home.text import validate_multi_line, validate_single_line
@@ -145,7 +147,7 @@ class EventPageQuerySet(PageQuerySet):
         return events
 
 
-class EventIndexPage(Page):
+class EventIndexPage(CachedPageMixin, Page):
     """ "Veranstaltungen": upcoming events first, then the archive; filters and calendar feeds."""
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
@@ -388,6 +390,12 @@ class EventPage(RoutablePageMixin, Page):
     # ready (EventsConfig.ready): the model layer never imports the view layer.
 
     registration_views: ClassVar[dict[str, Callable]] = {}
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        # The page itself may come from the shared cache; the form and its answers never do.
+        page_cache.allow(request)
+        return super().index_route(request, *args, **kwargs)
 
     @path("anmelden/", name="register")
     def registration_form(self, request):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home import page_cache
 from home.locales import default_locale
 from home.models import FocusArea, in_active_language, with_localized_focus_areas
 
@@ -105,14 +106,25 @@ def availability_for(page: EventPage, *, now=None) -> Availability | None:
     (EventPageQuerySet.with_registration_state) when it is there, else at most three queries.
     """
     now = now or timezone.now()
-    annotated = annotated_availability(page, now=now)
-    if annotated is not NOT_ANNOTATED:
-        return annotated
-    event = canonical_event(page)
-    settings = {name: getattr(event, name) for name in SETTINGS_FIELDS}
-    if not settings["registration_enabled"]:
-        return None
-    return availability(settings, seats_taken=seats_taken(event), now=now)
+    found = annotated_availability(page, now=now)
+    if found is NOT_ANNOTATED:
+        event = canonical_event(page)
+        settings = {name: getattr(event, name) for name in SETTINGS_FIELDS}
+        found = (
+            availability(settings, seats_taken=seats_taken(event), now=now)
+            if settings["registration_enabled"]
+            else None
+        )
+    # A cached page that shows this is stale when a seat is taken or given back, and when the
+    # registration opens, closes or the event is over.
+    moments = [page.start, page.end]
+    if found is not None:
+        moments += [found.opens_at, found.closes_at]
+    page_cache.depends_on(
+        page_cache.event_tag(page.translation_key),
+        until=min((moment for moment in moments if moment and moment > now), default=None),
+    )
+    return found
 
 
 # One fact in every language. A translation keeps the old values until it is synchronised

@@ -1,9 +1,11 @@
-"""Receivers: publishing an event, bounces of registration mails, deleted registrations."""
+"""Receivers: publishing an event, bounces of registration mails, deleted registrations, the
+page cache."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from home import page_cache
 from home.audit import anonymise_log_entries
 from outbox.services import delete_emails_for
 from outbox.signals import email_bounced
@@ -31,3 +33,19 @@ def registration_deleted(sender, instance, **kwargs):
     # names in its history must not outlive it.
     delete_emails_for(instance)
     anonymise_log_entries(Registration, [instance.pk], label=services.ANONYMISED_LABEL)
+
+
+@receiver(post_save, sender=Registration, dispatch_uid="events.registration_saved_page_cache")
+@receiver(post_delete, sender=Registration, dispatch_uid="events.registration_deleted_page_cache")
+def registration_changed(sender, instance, **kwargs):
+    """Seats taken or given back: the cached pages that show this event's seats are stale."""
+    event = instance.event if Registration.event.is_cached(instance) else None
+    key = (
+        event.translation_key
+        if event is not None
+        else EventPage.objects.filter(pk=instance.event_id)
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    if key is not None:
+        page_cache.touch_now_and_after_commit(page_cache.event_tag(key), translation_keys=[key])

@@ -7,8 +7,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from . import feeds
+        from . import feeds, page_cache
         from .models import NewsIndexPage
+
+        page_cache.connect_signals()
 
         # The news index routes its feed URLs to these views (see NewsIndexPage.feed_views).
         NewsIndexPage.feed_views.update(rss=feeds.rss_feed, atom=feeds.atom_feed)

@@ -23,6 +23,7 @@ from .api_schemas import BodyField
 from .choices import FederalState, MunicipalityKind
 from .links import localized_pages
 from .locales import active_locale, default_locale
+from .page_cache import CachedPageMixin
 from .pagination import paginate
 from .panels import SameLanguageChoicesPanel
 
@@ -208,7 +209,7 @@ class NewsPageQuerySet(PageQuerySet):
         return with_localized_focus_areas(news)
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     intro = RichTextField(_("Einleitung"), features=INTRO_FEATURES)
     focus_areas_heading = models.CharField(
         _("Überschrift Gestaltungsbereiche"), max_length=200, default="Vier Gestaltungsbereiche"
@@ -271,7 +272,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(CachedPageMixin, Page):
     """Generic page: about the project, the Gestaltungsbereiche, sites and the legal pages."""
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
@@ -290,7 +291,7 @@ class ContentPage(Page):
         verbose_name = _("Inhaltsseite")
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(CachedPageMixin, RoutablePageMixin, Page):
     """ "Aktuell": what is current: the next events first (with the events index below this
     page), then the news, with RSS and Atom feeds."""
 
@@ -352,7 +353,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return self.feed_views["atom"](self, request)
 
 
-class NewsPage(Page):
+class NewsPage(CachedPageMixin, Page):
     date = models.DateField(_("Datum"), default=timezone.localdate)
     teaser = models.TextField(
         _("Anreißer"),

@@ -64,6 +64,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "config.middleware.ApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Right after the CSRF cookie is read, before anything reads the session: a hit costs no
+    # query (docs/page-cache.md).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -98,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -183,6 +187,24 @@ TASKS = {
 
 DEFAULT_FROM_EMAIL = "Integration im Querschnitt <noreply@example.org>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The shared page cache for anonymous visitors (docs/page-cache.md). It needs a cache all
+# workers share (Redis) as soon as more than one process serves the site: production turns it
+# on only with REDIS_URL.
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = 600  # seconds: the longest a page stays, whatever it shows
+PAGE_CACHE_EXCLUDED_PREFIXES = (
+    "/admin/", "/django-admin/", "/api/", "/portal/", "/en/portal/", "/documents/", "/static/",
+    "/media/", "/anymail/",
+)  # fmt: skip
+# The filters and page numbers of the listings; any other parameter bypasses the cache, so
+# made-up query strings cannot fill it.
+PAGE_CACHE_QUERY_PARAMETERS = {"page", "bereich", "format", "modus", "monat", "zeitraum"}
+# A CDN or Varnish in front (wagtail.contrib.frontend_cache, set up in production.py): how long
+# it may keep a cached page (s-maxage); 0 without one.
+WAGTAILFRONTENDCACHE: dict = {}
+FRONTEND_CACHE_MAX_AGE = 0
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

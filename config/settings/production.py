@@ -43,6 +43,29 @@ if os.environ.get("REDIS_URL"):
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Each worker's local-memory cache would miss the others' invalidations: the page cache needs
+# Redis (PAGE_CACHE=off turns it off there too).
+PAGE_CACHE_ENABLED = bool(os.environ.get("REDIS_URL")) and os.environ.get("PAGE_CACHE") != "off"
+
+# Optional CDN or Varnish in front (README, "Page cache"): pages are purged there as here.
+if os.environ.get("FRONTEND_CACHE_URL") or os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    if os.environ.get("FRONTEND_CACHE_URL"):
+        WAGTAILFRONTENDCACHE = {
+            "proxy": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+            }
+        }
+    else:
+        WAGTAILFRONTENDCACHE = {
+            "cloudflare": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+                "BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"],
+                "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+            }
+        }
+    FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE") or 3600)
 
 # Optional S3-compatible storage for uploads (images, documents).
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):

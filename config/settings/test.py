@@ -21,6 +21,9 @@ else:
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests change the database behind the site's back (factories, no publish signals); the page
+# cache's own tests turn it on (tests/home/test_page_cache.py).
+PAGE_CACHE_ENABLED = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Real files in a throw-away folder, so that the browser tests' live server can serve them.

@@ -127,6 +127,37 @@ def test_production_passes_anymail_variables_to_the_provider():
     assert result.stdout.strip() == "{'POSTMARK_SERVER_TOKEN': 'token-123'}"
 
 
+def test_production_caches_pages_only_with_a_cache_the_workers_share():
+    code = "print(s.PAGE_CACHE_ENABLED)"
+
+    alone = import_production(code, **PRODUCTION_ENV)
+    shared = import_production(code, **{**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/1"})
+    off = import_production(
+        code, **{**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/1", "PAGE_CACHE": "off"}
+    )
+
+    assert [r.stdout.strip() for r in (alone, shared, off)] == ["False", "True", "False"]
+
+
+def test_production_sets_up_the_frontend_cache_from_the_environment():
+    code = (
+        "print('wagtail.contrib.frontend_cache' in s.INSTALLED_APPS, s.FRONTEND_CACHE_MAX_AGE,"
+        " s.WAGTAILFRONTENDCACHE)"
+    )
+
+    none = import_production(code, **PRODUCTION_ENV)
+    varnish = import_production(
+        code, **{**PRODUCTION_ENV, "FRONTEND_CACHE_URL": "http://varnish.internal:6081"}
+    )
+
+    assert none.stdout.strip() == "False 0 {}"
+    assert varnish.returncode == 0, varnish.stderr
+    assert varnish.stdout.strip() == (
+        "True 3600 {'proxy': {'BACKEND': 'wagtail.contrib.frontend_cache.backends.HTTPBackend',"
+        " 'LOCATION': 'http://varnish.internal:6081'}}"
+    )
+
+
 def test_production_refuses_an_unknown_email_provider():
     result = import_production(**{**PRODUCTION_ENV, "EMAIL_PROVIDER": "carrierpigeon"})
 
