@@ -185,12 +185,14 @@ def manage(config: Config, *args: str, setup: bool = True) -> str:
     return result.stdout
 
 
-def django_step(config: Config, step: str, *args: str, cache_prefix: str = "") -> dict:
+def django_step(
+    config: Config, step: str, *args: str, cache_prefix: str = "", extra_env=None
+) -> dict:
     """Run one of the internal steps below in a fresh process; its answer is JSON."""
     result = subprocess.run(
         [PYTHON, str(Path(__file__).resolve()), step, *args],
         cwd=ROOT,
-        env=config.env(cache_prefix=cache_prefix),
+        env={**config.env(cache_prefix=cache_prefix), **(extra_env or {})},
         capture_output=True,
         text=True,
     )
@@ -595,7 +597,11 @@ def machine(config: Config, tool: str, database: dict) -> list[str]:
         f"- Python {platform.python_version()}, Django {version('django')}, "
         f"Wagtail {version('wagtail')}, gunicorn {version('gunicorn')} (2 sync workers), "
         f"PostgreSQL {database['postgresql']}, cache: "
-        + ("Redis" if config.redis_url else "local memory (per worker)"),
+        + (
+            "Redis, page cache on"
+            if config.redis_url
+            else "local memory (per worker), page cache off"
+        ),
         f"- Load: {tool_version(tool)}, {config.connections} connections, "
         f"{config.duration} s per URL, from the same machine",
         f"- Load average (1/5/15 min) before the measurements: {database['load_before']}, "
@@ -634,9 +640,10 @@ def report(config, tool, database, info, queries, runs, soak, rss, registration)
     lines += [
         "",
         "req/s, p50, p99 and errors: under load through gunicorn; errors are non-2xx/3xx "
-        "answers plus socket errors. Queries and render time: one process with Django's test "
-        "client against the same database, first request with an empty cache (cold), then the "
-        "median of ten.",
+        "answers plus socket errors; the page cache is on (docs/page-cache.md), so these are "
+        "mostly cache hits. Queries and render time: what rendering a page costs, in one process "
+        "with Django's test client against the same database and the page cache off; the first "
+        "request with empty caches (cold), then the median of ten.",
         "",
     ]
     statuses = registration["db"]["statuses"]
@@ -753,15 +760,23 @@ def main() -> None:
     config = Config()
     tool = tool_name(config)
     config.dir.mkdir(parents=True, exist_ok=True)
-    say(f"load tool: {tool_version(tool)}; cache: {'Redis' if config.redis_url else 'local'}")
+    cache = "Redis, page cache on" if config.redis_url else "local memory, page cache off"
+    say(f"load tool: {tool_version(tool)}; cache: {cache}")
     database = prepare_database(config)
     database["load_before"] = load_average()
     info = django_step(config, "_info")
     urls = info["urls"]
     say("queries and render times")
     host = f"127.0.0.1:{config.port}"
+    # What a page costs to render: with the page cache off, else every request after the
+    # first would be a hit.
     queries = django_step(
-        config, "_queries", host, json.dumps(urls), cache_prefix=f"qs-bench-q-{config.run_id}"
+        config,
+        "_queries",
+        host,
+        json.dumps(urls),
+        cache_prefix=f"qs-bench-q-{config.run_id}",
+        extra_env={"PAGE_CACHE": "off"},
     )
 
     server = Server(config)
