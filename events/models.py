@@ -22,17 +22,18 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import page_cache
 from home.api_schemas import BodyField
 from home.blocks import BodyStreamBlock
 from home.models import (
     FocusArea,
     SectionPageManager,
-    default_language_version,
+    children_of_default_language_version,
     in_active_language,
     localized_focus_areas,
+    with_focus_area_ids,
     with_localized_focus_areas,
 )
-from home import page_cache
 from home.page_cache import CachedPageMixin
 from home.pagination import paginate
 from home.panels import SameLanguageChoicesPanel
@@ -116,16 +117,12 @@ class EventPageQuerySet(PageQuerySet):
     def listed(self):
         """Live, public events in the default language, where every event exists; listings
         swap in the visitor's language afterwards (see home.models.in_active_language)."""
-        return (
-            self.live()
-            .public()
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
-            .prefetch_related("focus_areas")
-        )
+        events = self.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+        return with_focus_area_ids(events)
 
     def for_cards(self):
         """What an event card shows: the Gestaltungsbereiche and the registration state."""
-        return self.live().public().prefetch_related("focus_areas").with_registration_state()
+        return with_focus_area_ids(self.live().public()).with_registration_state()
 
     def upcoming(self):
         return self.filter(not_over_yet()).order_by("start", "pk")
@@ -189,8 +186,8 @@ class EventIndexPage(CachedPageMixin, Page):
 
     def events(self):
         """The events below this page in the default language (see in_active_language)."""
-        index = default_language_version(self)
-        return EventPage.objects.listed().child_of(index).with_registration_state()
+        events = children_of_default_language_version(EventPage.objects.listed(), self)
+        return events.with_registration_state()
 
     def get_admin_default_ordering(self):
         # Keep the order the explorer hook gives: upcoming events by date, then past ones.

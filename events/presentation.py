@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from home.links import site_url
+from home.locales import language_code_of
 
 from .choices import EventFormat, EventMode, EventStatus
 
@@ -125,7 +126,7 @@ def event_json_ld(event, request) -> str:
         else event.local_end.isoformat(),
         "eventAttendanceMode": attendance[event.mode],
         "eventStatus": status[event.status],
-        "inLanguage": event.locale.language_code,
+        "inLanguage": language_code_of(event.locale_id),
         "organizer": {
             "@type": "Organization",
             "name": "Institut für Sozialpädagogische Forschung Mainz gGmbH (ism)",

@@ -28,3 +28,4 @@ class HomeConfig(AppConfig):
             "ohne Token; Schreiben nur mit API-Token (Authorization: Bearer …)."
         )
         api.add_router("/news/", router)
+        from . import wagtail_patches  # noqa: F401  (patches Wagtail when imported)

@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -165,3 +166,21 @@ class FunderBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Förderer")
+
+
+def linked_pages(stream) -> list[Page]:
+    """The pages that a StreamField value's blocks link to (PageChooserBlock), at any depth."""
+    found = []
+
+    def walk(value):
+        if isinstance(value, Page):
+            found.append(value)
+        elif isinstance(value, dict):  # StructValue
+            for child in value.values():
+                walk(child)
+        elif isinstance(value, blocks.StreamValue | blocks.list_block.ListValue | list):
+            for child in value:
+                walk(getattr(child, "value", child))
+
+    walk(stream)
+    return found

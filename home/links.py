@@ -3,7 +3,8 @@ the host a request happened to come in on, and the page in every language."""
 
 from wagtail.models import Page, Site
 
-from .locales import active_locale, default_locale
+from . import memo
+from .locales import active_locale
 
 
 def site_root_url() -> str:
@@ -29,46 +30,28 @@ def absolute_url(path: str, request) -> str:
     return root.rstrip("/") + path
 
 
-def live_translations(page: Page, request=None) -> list[Page]:
-    """The live versions of `page` in every language (itself included), default language
-    first. One query, remembered for the request (the language switcher and the page head
-    both ask)."""
-    cache = getattr(request, "_live_translations", None) if request is not None else None
-    if cache is not None and page.translation_key in cache:
-        return cache[page.translation_key]
-    default = default_locale().pk
-    pages = sorted(
-        Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key)
-        .select_related("locale")
-        .defer_streamfields(),
-        key=lambda translation: (translation.locale_id != default, translation.locale_id),
-    )
-    if request is not None:
-        if cache is None:
-            cache = request._live_translations = {}
-        cache[page.translation_key] = pages
-    return pages
-
-
 def localized_pages(*pages):
     """Each page in the active language where a live translation exists, else the page itself
-    (None stays None). One query for all of them, none when all are in the active language."""
+    (None stays None). One query for all of them, none when all are in the active language or
+    were asked for before in this request."""
     locale = active_locale()
+    known = known_translations()
     missing = {
-        page.translation_key for page in pages if page is not None and page.locale_id != locale.pk
+        page.translation_key
+        for page in pages
+        if page is not None and page.locale_id != locale.pk and page.translation_key not in known
     }
-    translations = (
-        {
-            translation.translation_key: translation
-            for translation in Page.objects.live().filter(
-                translation_key__in=missing, locale=locale
-            )
-        }
-        if missing
-        else {}
-    )
+    if missing:
+        found = Page.objects.live().filter(translation_key__in=missing, locale=locale)
+        known.update(dict.fromkeys(missing))
+        known.update((translation.translation_key, translation) for translation in found)
     return [
-        None if page is None else translations.get(page.translation_key, page) for page in pages
+        page if page is None or page.locale_id == locale.pk else known[page.translation_key] or page
+        for page in pages
     ]
+
+
+def known_translations() -> dict:
+    """{translation key: the live page in the active language, or None where there is none}
+    for the pages looked up in this request (home.memo)."""
+    return memo.remember(("translations", active_locale().pk), dict)

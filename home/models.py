@@ -3,8 +3,9 @@ from typing import ClassVar
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,16 +14,16 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin, get_page_models
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import blocks
+from . import blocks, memo, routing
 from .api_schemas import BodyField
 from .choices import FederalState, MunicipalityKind
 from .links import localized_pages
-from .locales import active_locale, default_locale
+from .locales import active_locale, default_locale, language_code_of
 from .page_cache import CachedPageMixin
 from .pagination import paginate
 from .panels import SameLanguageChoicesPanel
@@ -35,10 +36,26 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 
 class FocusAreaQuerySet(models.QuerySet):
     def for_active_locale(self) -> list["FocusArea"]:
-        """The Gestaltungsbereiche in the active language, else in the default language."""
-        areas = self.select_related("locale", "page")
-        active = list(areas.filter(locale=active_locale()))
-        return active or list(areas.filter(locale=default_locale()))
+        """The Gestaltungsbereiche in the active language, else in the default language.
+        One query for those of every language, remembered for the request (filters, cards
+        and pages all ask)."""
+        if self.query.has_filters():
+            return _in_active_locale(list(self.select_related("locale", "page")))
+        return _in_active_locale(all_focus_areas())
+
+
+def all_focus_areas() -> list["FocusArea"]:
+    """The Gestaltungsbereiche of every language, read once per request."""
+    return memo.remember(
+        "focus_areas", lambda: list(FocusArea.objects.select_related("locale", "page"))
+    )
+
+
+def _in_active_locale(areas) -> list["FocusArea"]:
+    active, default = active_locale().pk, default_locale().pk
+    return [area for area in areas if area.locale_id == active] or [
+        area for area in areas if area.locale_id == default
+    ]
 
 
 class FocusArea(TranslatableMixin, models.Model):
@@ -100,13 +117,55 @@ def localized_focus_areas(areas, *, by_key=None) -> list[FocusArea]:
     return [by_key.get(area.translation_key, area) for area in areas]
 
 
+class _JoinedIds(models.Aggregate):
+    """Ids joined by commas: GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    output_field = models.CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(CAST(%(expressions)s AS text), ',')",
+            **extra_context,
+        )
+
+
+FOCUS_AREA_IDS = "focus_area_ids"
+
+
+def with_focus_area_ids(pages):
+    """Annotate each page with the ids of its Gestaltungsbereiche (`focus_areas`), so that a
+    listing needs no query of its own for them (see with_localized_focus_areas)."""
+    field = pages.model._meta.get_field("focus_areas")
+    page_field, area_field = field.m2m_field_name(), field.m2m_reverse_field_name()
+    ids = (
+        field.remote_field.through.objects.filter(**{page_field: models.OuterRef("pk")})
+        .order_by()
+        .values(page_field)
+        .annotate(ids=_JoinedIds(area_field))
+        .values("ids")
+    )
+    return pages.annotate(**{FOCUS_AREA_IDS: models.Subquery(ids)})
+
+
 def with_localized_focus_areas(pages) -> list:
-    """Attach `localized_focus_areas` to each page (whose `focus_areas` are prefetched), with
-    one query for all of them."""
+    """Attach `localized_focus_areas` to each page, from the ids that `with_focus_area_ids`
+    left on it, else from its `focus_areas` (prefetched, for a fixed number of queries)."""
     pages = list(pages)
-    by_key = {area.translation_key: area for area in FocusArea.objects.for_active_locale()}
+    every = all_focus_areas()
+    by_key = {area.translation_key: area for area in _in_active_locale(every)}
+    by_id = {area.pk: area for area in every}
     for page in pages:
-        page.localized_focus_areas = localized_focus_areas(page.focus_areas.all(), by_key=by_key)
+        if FOCUS_AREA_IDS in page.__dict__:
+            ids = page.__dict__[FOCUS_AREA_IDS]
+            found = (by_id.get(int(pk)) for pk in ids.split(",")) if ids else ()
+            areas = sorted(filter(None, found), key=lambda area: area.number)
+        else:
+            areas = page.focus_areas.all()
+        page.localized_focus_areas = localized_focus_areas(areas, by_key=by_key)
     return pages
 
 
@@ -117,32 +176,86 @@ def in_active_language(pages, translations) -> list:
     exists there), so an English visitor sees the whole list, translated items in English
     and the others in German (marked as German by the templates). `translations` is the
     queryset to read the translations from, with the listing's own prefetches and
-    annotations. One query, and none when the active language is the default.
+    annotations; it admits every page of the listing (both are live and public).
+
+    No query when the active language is the default. Else a listing given as a queryset is
+    read together with its translations in one query (a list: one query for the
+    translations), and the prefetches of both querysets run once, for the list as shown.
     """
-    pages = list(pages)
     active = translation.get_language()
-    if not pages or active == settings.LANGUAGE_CODE:
-        return pages
-    found = translations.filter(
-        locale__language_code=active,
-        translation_key__in=[page.translation_key for page in pages],
+    if active == settings.LANGUAGE_CODE:
+        return list(pages)
+    lookups = list(translations._prefetch_related_lookups)
+    translations = translations.prefetch_related(None)
+    shown = None
+    if isinstance(pages, models.QuerySet):
+        lookups += [lookup for lookup in pages._prefetch_related_lookups if lookup not in lookups]
+        pages = pages.prefetch_related(None)
+        shown = _listed_with_translations(pages, translations, language=active)
+    if shown is None:
+        pages = list(pages)
+        found = translations.filter(
+            locale__language_code=active,
+            translation_key__in=[page.translation_key for page in pages],
+        )
+        by_key = {page.translation_key: page for page in found} if pages else {}
+        shown = [by_key.get(page.translation_key, page) for page in pages]
+    models.prefetch_related_objects(shown, *lookups)
+    return shown
+
+
+def _listed_with_translations(pages, translations, *, language) -> list | None:
+    """The listing `pages` with each page swapped for its translation, from one query for
+    the listing's rows and their translations; None for a listing whose order that query
+    cannot repeat (DISTINCT, or ordered by something else than the model's fields)."""
+    ordering = pages.query.order_by
+    if pages.query.distinct or not ordering:
+        return None
+    for name in ordering:
+        try:
+            name = name.removeprefix("-")
+            if name != "pk":
+                pages.model._meta.get_field(name)
+        except (AttributeError, FieldDoesNotExist):
+            return None
+    listed = pages.values("pk")
+    rows = (
+        translations.filter(
+            models.Q(pk__in=listed)
+            | models.Q(
+                locale__language_code=language,
+                translation_key__in=pages.values("translation_key"),
+            )
+        )
+        .annotate(
+            in_listing=models.Case(
+                models.When(pk__in=listed, then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+        .order_by(*ordering)
     )
-    by_key = {page.translation_key: page for page in found}
-    return [by_key.get(page.translation_key, page) for page in pages]
+    rows = list(rows)
+    by_key = {
+        row.translation_key: row for row in rows if language_code_of(row.locale_id) == language
+    }
+    return [by_key.get(row.translation_key, row) for row in rows if row.in_listing]
 
 
-def default_language_version(page):
-    """The page in the default language (a listing's source), or the page itself."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
-        return page
+def children_of_default_language_version(pages, page):
+    """`pages` below the version of `page` in the default language (a listing's source), or
+    below `page` itself where there is none; that version is a subquery, not a query."""
+    if language_code_of(page.locale_id) == settings.LANGUAGE_CODE:
+        return pages.child_of(page)
     original = (
         type(page)
-        .objects.filter(
-            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        )
-        .first()
+        .objects.filter(translation_key=page.translation_key, locale=default_locale())
+        .order_by("path")
     )
-    return original or page
+    path = Coalesce(models.Subquery(original.values("path")[:1]), models.Value(page.path))
+    depth = Coalesce(models.Subquery(original.values("depth")[:1]), models.Value(page.depth))
+    return pages.filter(path__startswith=path, depth=depth + 1)
 
 
 class Municipality(models.Model):
@@ -181,12 +294,50 @@ class Municipality(models.Model):
 
 class SectionPageQuerySet(PageQuerySet):
     def for_active_locale(self):
-        """The live, public page of this kind in the active language, else the default one."""
-        pages = self.live().public()
-        return (
-            pages.filter(locale=active_locale()).first()
-            or pages.filter(locale=default_locale()).first()
-        )
+        """The live, public page of this kind in the active language, else the default one.
+
+        The pages of every section ("Aktuell", "Veranstaltungen") are read together in one
+        query, once per request: the page head, the home page and lists all link to them.
+        They come with the fields of Page only (a field of their own costs a query).
+        """
+        if self.query.has_filters():
+            pages = self.live().public().filter(locale__in=_section_locales())
+            sections = first_of_each_section(pages.order_by("path"))
+        else:
+            sections = memo.remember(sections_key(), _read_sections)
+        for locale_id in _section_locales():
+            if (self.model, locale_id) in sections:
+                return sections[self.model, locale_id]
+        return None
+
+
+def section_page_types() -> list[type[Page]]:
+    """The page types with one page per language that many pages link to: those whose
+    manager is a SectionPageManager ("Aktuell", "Veranstaltungen")."""
+    return [m for m in get_page_models() if isinstance(m._default_manager, SectionPageManager)]
+
+
+def sections_key() -> tuple:
+    """The memo key of the section pages for the active language (home.memo)."""
+    return ("sections", active_locale().pk)
+
+
+def first_of_each_section(pages) -> dict:
+    """{(page type, locale id): the first of `pages` of that type in that locale}."""
+    found = {}
+    for page in pages:
+        found.setdefault((type(page), page.locale_id), page)
+    return found
+
+
+def _section_locales() -> list[int]:
+    return [active_locale().pk, default_locale().pk]
+
+
+def _read_sections() -> dict:
+    pages = Page.objects.live().public().exact_type(*section_page_types())
+    pages = pages.filter(locale__in=_section_locales()).order_by("path")
+    return first_of_each_section(pages.specific(defer=True))
 
 
 SectionPageManager = PageManager.from_queryset(SectionPageQuerySet)
@@ -195,13 +346,8 @@ SectionPageManager = PageManager.from_queryset(SectionPageQuerySet)
 class NewsPageQuerySet(PageQuerySet):
     def for_listing(self):
         """Live, public news with what a card shows, newest first."""
-        return (
-            self.live()
-            .public()
-            .select_related("image")
-            .prefetch_related("image__renditions", "focus_areas")
-            .order_by("-date", "-pk")
-        )
+        news = self.live().public().select_related("image").prefetch_related("image__renditions")
+        return with_focus_area_ids(news).order_by("-date", "-pk")
 
     def latest(self, *, limit: int) -> list:
         news = self.for_listing().filter(locale__language_code=settings.LANGUAGE_CODE)
@@ -260,15 +406,21 @@ class HomePage(CachedPageMixin, Page):
     class Meta:
         verbose_name = _("Startseite")
 
+    def route(self, request, path_components):
+        # Every URL of a site starts here: the whole path in two queries (home.routing).
+        return routing.route(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         areas = FocusArea.objects.for_active_locale()
-        for area, page in zip(areas, localized_pages(*(area.page for area in areas)), strict=True):
+        # One query for every page linked from here in another language: the blocks' links
+        # find theirs again in the template (localized_page).
+        links = localized_pages(*(area.page for area in areas), *blocks.linked_pages(self.body))
+        for area, page in zip(areas, links[: len(areas)], strict=True):
             area.link_page = page
         context["focus_areas"] = areas
         context["municipalities"] = Municipality.objects.all()
         context["latest_news"] = NewsPage.objects.latest(limit=3)
-        context["news_index"] = NewsIndexPage.objects.for_active_locale()
         return context
 
 
@@ -330,7 +482,7 @@ class NewsIndexPage(CachedPageMixin, RoutablePageMixin, Page):
 
     def news(self, *, focus_area: FocusArea | None = None):
         """The news below this page in the default language (see in_active_language)."""
-        news = NewsPage.objects.for_listing().child_of(default_language_version(self))
+        news = children_of_default_language_version(NewsPage.objects.for_listing(), self)
         if focus_area is not None:
             # Pages may point to the focus area in any language: match across translations.
             news = news.filter(focus_areas__translation_key=focus_area.translation_key).distinct()
@@ -509,6 +661,8 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("funders"),
     ]
+    # Every page's footer links them: read with the settings (BaseSiteSetting.base_queryset).
+    select_related = ("imprint_page", "privacy_page", "accessibility_page")
 
     class Meta:
         verbose_name = _("Website-Einstellungen")

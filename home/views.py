@@ -12,6 +12,7 @@ from wagtail.models import Page
 from .links import site_url
 from .locales import active_locale
 from .pagination import paginate
+from .wagtail_patches import paths_private_q
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
@@ -28,7 +29,9 @@ def search(request):
     query = _clean_query(request.GET.get("q", ""))
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=active_locale()).specific()
+        pages = Page.objects.live().filter(locale=active_locale())
+        # public(), in the form search backends understand (home.wagtail_patches).
+        pages = pages.exclude(paths_private_q(pages)).specific()
         results = paginate(pages.search(query), request.GET.get("page"), per_page=SEARCH_PAGE_SIZE)
         Query.get(query).add_hit()
     return TemplateResponse(

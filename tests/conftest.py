@@ -4,7 +4,7 @@ from django.test import TestCase, TransactionTestCase
 from django.utils import translation
 from wagtail.models import Locale
 
-from home import locales
+from home import locales, memo
 from tests import base_site
 from tests.factories import translate_page
 
@@ -65,10 +65,12 @@ def _fresh_state():
     asks for a URL leaves them behind, and they would outlive the rollback. A request to an
     English page leaves English active in this thread (LocaleMiddleware does not switch back),
     and messages translated later would come out in English. The remembered locales
-    (home.locales) could be rows that a rolled-back test created.
+    (home.locales) could be rows that a rolled-back test created, and a request that raised
+    into the test never ended its memo (home.memo).
     """
     cache.clear()
     locales.clear()
+    memo.end()
     translation.deactivate()
 
 

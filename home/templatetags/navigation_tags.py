@@ -4,10 +4,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 from home import links, selectors
-from home.links import live_translations
+from home.locales import language_code_of
 
 register = template.Library()
 
@@ -26,27 +26,36 @@ def local_url(url: str) -> str | None:
     return url
 
 
-def _site_root(request) -> Page | None:
-    site = Site.find_for_request(request)
-    return site.root_page if site else None
+def _frame(context) -> selectors.Frame:
+    page = context.get("page")
+    return selectors.page_frame(context.get("request"), page if isinstance(page, Page) else None)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    request = context["request"]
-    root = _site_root(request)
     current_path = context["page"].path if isinstance(context.get("page"), Page) else ""
     items = []
-    if root is not None:
-        for item in localized_page(root).get_children().live().public().in_menu():
-            if current_path == item.path:
-                state = "page"
-            elif current_path.startswith(item.path):
-                state = "true"  # a page below this menu item
-            else:
-                state = ""
-            items.append({"page": item, "current": state})
+    for item in _frame(context).menu:
+        if current_path == item.path:
+            state = "page"
+        elif current_path.startswith(item.path):
+            state = "true"  # a page below this menu item
+        else:
+            state = ""
+        items.append({"page": item, "current": state})
     return {"menu_items": items}
+
+
+def _routed_ancestors(page: Page) -> list[Page] | None:
+    """The ancestors below the tree's root that Wagtail's routing left on the page (each
+    page's parent), or None when the page was not reached that way (a preview)."""
+    ancestors = []
+    while page.depth > 2:
+        page = page.__dict__.get("_cached_parent_obj")
+        if page is None:
+            return None
+        ancestors.append(page)
+    return ancestors[::-1]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -54,7 +63,10 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    return {"ancestors": list(page.get_ancestors().filter(depth__gt=1)), "page": page}
+    ancestors = _routed_ancestors(page)
+    if ancestors is None:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    return {"ancestors": ancestors, "page": page}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -62,15 +74,11 @@ def language_switcher(context):
     """Link to the same page in each other language, or to that language's home page."""
     request = context["request"]
     page = context.get("page")
-    root = _site_root(request)
+    frame = _frame(context)
     current = get_language()
     languages = []
-    translations = (
-        {t.locale.language_code: t for t in live_translations(page, request)}
-        if isinstance(page, Page)
-        else {}
-    )
-    homes = {t.locale.language_code: t for t in live_translations(root, request)} if root else {}
+    translations = {language_code_of(t.locale_id): t for t in frame.translations}
+    homes = {language_code_of(t.locale_id): t for t in frame.home_translations}
     for code, name in settings.LANGUAGES:
         if code == current:
             continue
@@ -87,25 +95,25 @@ def language_switcher(context):
     return {"languages": languages}
 
 
-@register.simple_tag(takes_context=True)
-def other_language(context, page) -> str:
+@register.simple_tag
+def other_language(page) -> str:
     """The language code of `page` when it is not the language of the page being shown (an
-    untranslated German item on an English page), else "". One query per request."""
+    untranslated German item on an English page), else "". No query (home.locales)."""
     if page is None or not getattr(page, "locale_id", None):
         return ""
-    request = context.get("request")
-    codes = getattr(request, "_locale_codes", None)
-    if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
-        if request is not None:
-            request._locale_codes = codes
-    code = codes.get(page.locale_id, "")
+    code = language_code_of(page.locale_id)
     return code if code and code != get_language() else ""
 
 
 @register.simple_tag
 def news_index():
     return selectors.news_index_for_active_locale()
+
+
+@register.simple_tag(takes_context=True)
+def legal_pages(context) -> list[Page | None]:
+    """Imprint, privacy and accessibility statement in the active language where translated."""
+    return _frame(context).legal_pages
 
 
 @register.simple_tag

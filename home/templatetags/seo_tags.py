@@ -6,7 +6,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page
 
-from home.links import live_translations
+from home.locales import language_code_of
+from home.selectors import page_frame
 
 register = template.Library()
 
@@ -29,10 +30,12 @@ def seo_head(context):
     page = context.get("page")
     if not isinstance(page, Page) or request is None:
         return {"page": None}
-    translations = live_translations(page, request)
     alternates = [
-        {"language": translation.locale.language_code, "url": translation.get_full_url(request)}
-        for translation in translations
+        {
+            "language": language_code_of(translation.locale_id),
+            "url": translation.get_full_url(request),
+        }
+        for translation in page_frame(request, page).translations
     ]
     if len(alternates) < 2:
         alternates = []  # hreflang is only for pages that exist in more than one language
@@ -46,7 +49,14 @@ def seo_head(context):
         # The default language's version (listed first) for everyone else.
         "default_url": alternates[0]["url"] if alternates else None,
         "og_type": "article" if hasattr(page, "date") else "website",
-        "og_locale": OG_LOCALES.get(page.locale.language_code, ""),
+        "og_locale": OG_LOCALES.get(language_code_of(page.locale_id), ""),
         "image": image,
-        "site_root": page.get_site().root_url if image else "",
+        "site_root": _site_root_url(page, request) if image else "",
     }
+
+
+def _site_root_url(page, request) -> str:
+    """The root URL of the page's site, from Wagtail's cached site root paths (page.get_site()
+    reads the Site again)."""
+    url_parts = page.get_url_parts(request)
+    return url_parts[1] if url_parts else ""

@@ -769,10 +769,19 @@ def test_english_event_index_offers_english_webcal_subscriptions(
 
 
 def test_feed_query_count_does_not_grow_with_the_number_of_events(
-    client, event_index, focus_area, add_live_events, django_assert_num_queries
+    client, event_index, en_event_index, focus_area, add_live_events, django_assert_num_queries
 ):
-    EventPageFactory(parent=event_index, days=5, title="Erster Termin", focus_areas=[focus_area])
-    urls = [FEED, "/kalender/format/fachforum.ics", "/kalender/bereich/steuerung.ics"]
+    first = EventPageFactory(
+        parent=event_index, days=5, title="Erster Termin", focus_areas=[focus_area]
+    )
+    translate_page(first, en_event_index.locale, title="First date")
+    urls = [
+        FEED,
+        "/kalender/format/fachforum.ics",
+        "/kalender/bereich/steuerung.ics",
+        f"/en{FEED}",
+        "/en/kalender/bereich/steuerung.ics",
+    ]
     for url in urls:
         client.get(url)  # fills the caches (site root paths, content types)
     queries_for_one = {url: count_queries(client, url) for url in urls}

@@ -496,20 +496,29 @@ def test_old_event_urls_lead_to_the_new_place(client, event_index):
 def test_listing_query_counts_are_the_same_for_one_and_for_a_hundred_events(
     client,
     home_page,
+    en_home_page,
     event_index,
+    en_event_index,
     focus_area,
     other_focus_area,
     add_live_events,
     django_assert_num_queries,
 ):
     areas = [focus_area, other_focus_area]
-    EventPageFactory(parent=event_index, days=5, title="Kommend", focus_areas=areas)
-    EventPageFactory(parent=event_index, days=-30, title="Vergangen", focus_areas=areas)
+    upcoming = EventPageFactory(parent=event_index, days=5, title="Kommend", focus_areas=areas)
+    past = EventPageFactory(parent=event_index, days=-30, title="Vergangen", focus_areas=areas)
+    # English pages list these two in English and all others in German.
+    translate_page(upcoming, en_event_index.locale, title="Upcoming")
+    translate_page(past, en_event_index.locale, title="Past")
     pages = {
         "upcoming": (event_index.url, {}),
         "filtered": (event_index.url, {"format": "fachforum", "bereich": "steuerung"}),
         "archive": (event_index.url, {"zeitraum": "archiv"}),
         "home": (home_page.url, {}),
+        "english upcoming": (en_event_index.url, {}),
+        "english filtered": (en_event_index.url, {"bereich": "steuerung"}),
+        "english archive": (en_event_index.url, {"zeitraum": "archiv"}),
+        "english home": (en_home_page.url, {}),
     }
     for url, query in pages.values():
         client.get(url, query)  # fills the caches (site root paths, content types)
@@ -528,6 +537,10 @@ def test_listing_query_counts_are_the_same_for_one_and_for_a_hundred_events(
     assert result_count(responses["archive"]) == "100 vergangene Veranstaltungen"
     assert len(card_titles(responses["archive"])) == 10
     assert len(home_event_titles(responses["home"])) == 3
+    assert card_titles(responses["english upcoming"])[0] == "Upcoming"
+    assert len(card_titles(responses["english upcoming"])) == 10
+    assert len(card_titles(responses["english archive"])) == 10
+    assert home_event_titles(responses["english home"])[0] == "Upcoming"
 
 
 # --- what a card says about registering ---------------------------------------------------------

@@ -2,7 +2,7 @@
 
 import datetime
 
-from tests.factories import NewsPageFactory
+from tests.factories import NewsPageFactory, translate_page
 from tests.helpers import card_titles, count_queries, parse
 
 UNKNOWN_FILTER_NOTICE = (
@@ -166,6 +166,52 @@ def test_filtered_news_index_query_count_does_not_grow_with_the_number_of_news(
         response = client.get(url)
 
     assert len(card_titles(response)) == 10
+
+
+def test_feed_query_counts_do_not_grow_with_the_number_of_news(
+    client, news_index, focus_area, django_assert_num_queries
+):
+    feeds = {f"{news_index.url}feed/rss/": "<item>", f"{news_index.url}feed/atom/": "<entry>"}
+    create_news(news_index, 1, focus_areas=[focus_area])
+    for url in feeds:
+        client.get(url)  # fills the caches (site root paths, content types)
+    queries_for_one = {url: count_queries(client, url) for url in feeds}
+    create_news(news_index, 29, focus_areas=[focus_area])
+
+    for url, item in feeds.items():
+        with django_assert_num_queries(queries_for_one[url]):
+            response = client.get(url)
+        assert response.content.decode().count(item) == 20
+
+
+def test_english_listings_query_counts_do_not_grow_with_the_number_of_news(
+    client, en_home_page, news_index, en_news_index, focus_area, django_assert_num_queries
+):
+    """Translated items in English, the others in German, each list in a fixed number of
+    queries."""
+    english = en_news_index.locale
+    urls = [en_news_index.url, f"{en_news_index.url}feed/rss/", en_home_page.url]
+    for news in create_news(news_index, 1, focus_areas=[focus_area]):
+        translate_page(news, english, title=f"English {news.title}")
+    for url in urls:
+        client.get(url)  # fills the caches (site root paths, content types)
+    queries_for_one = {url: count_queries(client, url) for url in urls}
+    news = create_news(news_index, 29, focus_areas=[focus_area])
+    for item in news[-3:]:
+        translate_page(item, english, title=f"English {item.title}")
+
+    responses = {}
+    for url in urls:
+        with django_assert_num_queries(queries_for_one[url]):
+            responses[url] = client.get(url)
+
+    assert card_titles(responses[en_news_index.url])[:4] == [
+        "English Nachricht 29",
+        "English Nachricht 28",
+        "English Nachricht 27",
+        "Nachricht 26 only in German",
+    ]
+    assert len(card_titles(responses[en_news_index.url])) == 10
 
 
 def test_home_page_query_count_does_not_grow_with_the_number_of_news(

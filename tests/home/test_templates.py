@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
+from wagtail.models import PageViewRestriction
 
 from config.middleware import CONTENT_SECURITY_POLICY
 from home.models import SiteSettings
@@ -74,6 +75,28 @@ def test_breadcrumbs_lead_from_home_to_the_current_page(client, home_page):
         "/projekt/",
     ]
     assert items[-1].select_one("[aria-current=page]") is not None
+
+
+def test_menu_and_language_links_leave_out_password_protected_pages(
+    client, home_page, en_home_page
+):
+    about = ContentPageFactory(
+        parent=home_page, title="Projekt", slug="projekt", show_in_menus=True
+    )
+    internal = ContentPageFactory(
+        parent=home_page, title="Intern", slug="intern", show_in_menus=True
+    )
+    english_about = translate_page(about, en_home_page.locale, title="Project")
+    for page in (internal, english_about):
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
+
+    soup = parse(client.get("/projekt/"))
+
+    assert [link.get_text(strip=True) for link in soup.select(".main-nav__link")] == ["Projekt"]
+    assert soup.find_all("link", rel="alternate", hreflang=True) == []
+    assert [link["href"] for link in soup.select(".language-switcher__link")] == ["/en/"]
 
 
 def test_home_page_has_no_breadcrumbs(client, home_page):
