@@ -623,8 +623,8 @@ def report(config, tool, database, info, queries, runs, soak, rss, registration)
     counts = ", ".join(f"{count} {name}" for name, count in info["counts"].items())
     lines += [f"- Data: {counts}", ""]
     lines += [
-        "| URL | path | req/s | p50 ms | p99 ms | errors | vs bare | queries cold / warm "
-        "| render ms cold / median |",
+        "| URL | path | req/s | p50 ms | p99 ms | errors | vs bare | queries first / later "
+        "| render ms first / median |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, path in info["urls"].items():
@@ -643,7 +643,7 @@ def report(config, tool, database, info, queries, runs, soak, rss, registration)
         "answers plus socket errors; the page cache is on (docs/page-cache.md), so these are "
         "mostly cache hits. Queries and render time: what rendering a page costs, in one process "
         "with Django's test client against the same database and the page cache off; the first "
-        "request with empty caches (cold), then the median of ten.",
+        "request of the fresh process, then the median of ten.",
         "",
     ]
     statuses = registration["db"]["statuses"]
