@@ -48,3 +48,7 @@ STORAGES = {
 # The demo's facilitator logs in without setting up an authenticator app first (production
 # and the tests require it).
 PORTAL_REQUIRE_MFA_FOR_STAFF = False
+
+# The page cache is on as in production, so that what you try is what runs there; while you
+# change templates, `PAGE_CACHE=off make run` shows each change at once.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE") != "off"
