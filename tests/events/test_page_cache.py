@@ -1,11 +1,13 @@
 """Event pages in the shared page cache (home.page_cache): seats, forms and tokens."""
 
 import datetime
+import threading
 import time
 
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +15,8 @@ from django.utils import timezone
 from events import services
 from events.tokens import registration_token
 from home import page_cache
+from tests.concurrency import needs_postgresql, run_in_parallel
+from tests.factories import EventPageFactory
 from tests.helpers import after_commit, parse, register, text_of
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +187,35 @@ class TestFrontendCache:
             "http://localhost/aktuell/veranstaltungen/",
             "http://localhost/aktuell/veranstaltungen/fachforum-cdn/",
         ]
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_page_rendered_while_a_registration_commits_does_not_stay(event_index, settings):
+    """A visitor's request renders the page after the registration's row is written but
+    before it commits, so it still counts the seat as free, and stores that under the tag
+    the registration has just renewed. The renewal after the commit makes it stale."""
+    settings.PAGE_CACHE_ENABLED = True
+    event = EventPageFactory(
+        parent=event_index, registration_enabled=True, capacity=1, waiting_list_enabled=True
+    )
+    Client().get(event.url)
+    written, rendered = threading.Event(), threading.Event()
+    seen = []
+
+    def registrant(_):
+        with transaction.atomic():
+            register(event, "letzter-platz@kommune.example")
+            written.set()
+            rendered.wait(timeout=30)
+
+    def visitor(_):
+        written.wait(timeout=30)
+        seen.append(registration_status(Client().get(event.url)))
+        rendered.set()
+
+    errors = run_in_parallel(lambda job: job(None), [registrant, visitor])
+
+    assert errors == []
+    assert seen == ["Noch 1 Platz frei."]  # the uncommitted registration was not visible
+    assert registration_status(Client().get(event.url)).startswith("Alle Plätze sind vergeben.")
