@@ -111,7 +111,7 @@ def _current(key: str) -> str:
 def _tag_versions(tags) -> dict[str, str]:
     keys = {TAG_KEY.format(tag): tag for tag in tags}
     found = cache().get_many(list(keys))
-    return {tag: found[key] if key in found else _current(key) for key, tag in sorted(keys.items())}
+    return {tag: found[key] if key in found else _current(key) for key, tag in keys.items()}
 
 
 # --- the middleware ----------------------------------------------------------------------------
@@ -186,16 +186,17 @@ class PageCacheMiddleware:
         return f"page-cache:{generation}:{translation.get_language()}:{digest}"
 
     def store(self, key: str, response, recording: Recording) -> None:
-        if settings.FRONTEND_CACHE_MAX_AGE and not recording.until:
-            # A CDN in front may keep it too; it is purged with ours (purge_frontend_cache).
-            patch_cache_control(
-                response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_MAX_AGE
-            )
-        timeout = settings.PAGE_CACHE_TIMEOUT
+        # Until the page would look different by itself (registration opens or closes).
+        left = None
         if recording.until is not None:
-            timeout = min(timeout, int((recording.until - timezone.now()).total_seconds()))
-        if timeout <= 0:
-            return
+            left = int((recording.until - timezone.now()).total_seconds())
+            if left <= 0:
+                return
+        if settings.FRONTEND_CACHE_MAX_AGE:
+            # A CDN in front may keep it too; it is purged with ours (purge_frontend_cache).
+            shared = min(settings.FRONTEND_CACHE_MAX_AGE, left or settings.FRONTEND_CACHE_MAX_AGE)
+            patch_cache_control(response, public=True, max_age=0, s_maxage=shared)
+        timeout = min(settings.PAGE_CACHE_TIMEOUT, left or settings.PAGE_CACHE_TIMEOUT)
         headers = [
             (name, value)
             for name, value in response.items()

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 from home import locales, memo
 from tests import base_site
 from tests.factories import translate_page
+from tests.helpers import RecordingFrontendCache
 
 _db_blocker = None  # pytest-django's blocker, kept for the teardown hook below
 # Tests that share a demo site, by node id prefix: with pytest-xdist, each group runs on one
@@ -133,6 +134,22 @@ def other_focus_area(db):
 def legal_pages(db):
     """Impressum, Datenschutz and Barrierefreiheit pages, linked from the SiteSettings."""
     return {name: base_site.get(name) for name in ("imprint", "privacy", "accessibility")}
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The page cache as in production (the test settings turn it off: tests change the
+    database without the signals that empty it)."""
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def cdn(settings) -> list[str]:
+    """A CDN in front of the site: the URLs it was told to purge."""
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.helpers.RecordingFrontendCache"}}
+    settings.FRONTEND_CACHE_MAX_AGE = 600
+    RecordingFrontendCache.purged = []
+    return RecordingFrontendCache.purged
 
 
 def pytest_collection_modifyitems(config, items):

@@ -7,9 +7,11 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Page
 
 from events.models import Registration
+from home import page_cache
 from outbox.models import OutboundEmail
 from tests.factories import RegistrationFactory
 
@@ -41,6 +43,21 @@ def count_queries(client, url: str, data=None) -> int:
         response = client.get(url, data)
     assert response.status_code == 200
     return len(context.captured_queries)
+
+
+def cache_state(response) -> str | None:
+    """ "hit" or "miss" where the page cache was asked (home.page_cache), else None."""
+    return response.get(page_cache.HEADER)
+
+
+class RecordingFrontendCache(BaseBackend):
+    """A CDN in front of the site (wagtail.contrib.frontend_cache) that writes down what it is
+    told to purge; the `cdn` fixture installs it."""
+
+    purged: list[str] = []
+
+    def purge(self, url):
+        self.purged.append(url)
 
 
 # --- transactions, registrations, publishing ----------------------------------------------------

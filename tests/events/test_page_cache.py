@@ -17,18 +17,9 @@ from events.tokens import registration_token
 from home import page_cache
 from tests.concurrency import needs_postgresql, run_in_parallel
 from tests.factories import EventPageFactory
-from tests.helpers import after_commit, parse, register, text_of
+from tests.helpers import after_commit, cache_state, parse, register, text_of
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-
-
-def cache_state(response) -> str | None:
-    return response.get(page_cache.HEADER)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def registration_status(response) -> str:
@@ -167,35 +158,39 @@ class TestForms:
 
 class TestFrontendCache:
     def test_a_registration_purges_the_event_page_and_the_pages_above_it(
-        self, settings, make_event, django_capture_on_commit_callbacks
+        self, cdn, make_event, django_capture_on_commit_callbacks
     ):
-        from tests.home.test_page_cache import RecordingBackend
-
-        settings.WAGTAILFRONTENDCACHE = {
-            "cdn": {"BACKEND": "tests.home.test_page_cache.RecordingBackend"}
-        }
-        RecordingBackend.purged = []
         event = make_event(slug="fachforum-cdn")
         make_event(slug="anderes-fachforum")
 
         with django_capture_on_commit_callbacks(execute=True):
             register(event, "cdn@kommune.example")
 
-        assert sorted(RecordingBackend.purged) == [
+        assert sorted(cdn) == [
             "http://localhost/",
             "http://localhost/aktuell/",
             "http://localhost/aktuell/veranstaltungen/",
             "http://localhost/aktuell/veranstaltungen/fachforum-cdn/",
         ]
 
+    def test_a_cdn_keeps_a_listing_no_longer_than_until_registration_closes(
+        self, cdn, client, make_event
+    ):
+        make_event(registration_closes_at=timezone.now() + datetime.timedelta(seconds=90))
+
+        response = client.get("/aktuell/veranstaltungen/")
+
+        assert cache_state(response) == "miss"
+        max_age = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+        assert 0 < max_age <= 90
+
 
 @needs_postgresql
 @pytest.mark.django_db(transaction=True)
-def test_a_page_rendered_while_a_registration_commits_does_not_stay(event_index, settings):
+def test_a_page_rendered_while_a_registration_commits_does_not_stay(event_index):
     """A visitor's request renders the page after the registration's row is written but
     before it commits, so it still counts the seat as free, and stores that under the tag
     the registration has just renewed. The renewal after the commit makes it stale."""
-    settings.PAGE_CACHE_ENABLED = True
     event = EventPageFactory(
         parent=event_index, registration_enabled=True, capacity=1, waiting_list_enabled=True
     )

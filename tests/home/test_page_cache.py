@@ -7,7 +7,6 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
-from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
@@ -15,18 +14,9 @@ from wagtail.models import PageViewRestriction
 from home import page_cache
 from home.models import Municipality, NewsPage
 from tests.factories import ContentPageFactory, MunicipalityFactory, NewsPageFactory
-from tests.helpers import card_titles, parse, publish, text_of
+from tests.helpers import cache_state, card_titles, parse, publish, text_of
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-
-
-def cache_state(response) -> str | None:
-    return response.get(page_cache.HEADER)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def get_twice(client, url: str):
@@ -227,23 +217,6 @@ class TestInvalidation:
         response = client.get(news.url)
         assert cache_state(response) == "miss"
         assert "Zweite Fassung" in text_of(parse(response))
-
-
-class RecordingBackend(BaseBackend):
-    """A CDN that writes down what it is told to purge."""
-
-    purged: list[str] = []
-
-    def purge(self, url):
-        self.purged.append(url)
-
-
-@pytest.fixture
-def cdn(settings):
-    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": f"{__name__}.RecordingBackend"}}
-    settings.FRONTEND_CACHE_MAX_AGE = 600
-    RecordingBackend.purged = []
-    return RecordingBackend.purged
 
 
 class TestFrontendCache:
