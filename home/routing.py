@@ -53,3 +53,15 @@ def _routes_like_page(page: Page, rest: list[str]) -> bool:
     except Http404:
         return True
     return False
+
+
+def routed_ancestors(page: Page) -> list[Page] | None:
+    """The page's ancestors below the tree's root, home page first, as route() above left them
+    on each page (its parent); None when the page was not reached that way (a preview)."""
+    ancestors = []
+    while page.depth > 2:
+        page = page.__dict__.get("_cached_parent_obj")
+        if page is None:
+            return None
+        ancestors.append(page)
+    return ancestors[::-1]

@@ -23,6 +23,7 @@ from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
 
 from . import locales
+from .routing import routed_ancestors
 
 paths_private_q = PageQuerySet.private_q
 wagtail_get_view_restrictions = Page.get_view_restrictions
@@ -36,13 +37,8 @@ def private_q(self) -> Q:
 
 
 def get_view_restrictions(self):
-    page, on_path = self, [self]
-    while page.depth > 2:  # up to the home page; the tree's root is never an alias
-        page = page.__dict__.get("_cached_parent_obj")
-        if page is None:
-            return wagtail_get_view_restrictions(self)
-        on_path.append(page)
-    if any(page.alias_of_id for page in on_path):
+    ancestors = routed_ancestors(self)  # up to the home page; the tree's root is never an alias
+    if ancestors is None or any(page.alias_of_id for page in [self, *ancestors]):
         return wagtail_get_view_restrictions(self)
     paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
     return PageViewRestriction.objects.filter(page__path__in=paths)

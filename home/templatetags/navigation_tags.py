@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from home import links, selectors
 from home.locales import language_code_of
+from home.routing import routed_ancestors
 
 register = template.Library()
 
@@ -46,24 +47,12 @@ def main_menu(context):
     return {"menu_items": items}
 
 
-def _routed_ancestors(page: Page) -> list[Page] | None:
-    """The ancestors below the tree's root that Wagtail's routing left on the page (each
-    page's parent), or None when the page was not reached that way (a preview)."""
-    ancestors = []
-    while page.depth > 2:
-        page = page.__dict__.get("_cached_parent_obj")
-        if page is None:
-            return None
-        ancestors.append(page)
-    return ancestors[::-1]
-
-
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = _routed_ancestors(page)
+    ancestors = routed_ancestors(page)
     if ancestors is None:
         ancestors = list(page.get_ancestors().filter(depth__gt=1))
     return {"ancestors": ancestors, "page": page}
@@ -119,12 +108,7 @@ def legal_pages(context) -> list[Page | None]:
 @register.simple_tag
 def localized_page(page):
     """The page in the active language where it exists, else the page itself."""
-    return localized_pages(page)[0]
-
-
-@register.simple_tag
-def localized_pages(*pages):
-    return links.localized_pages(*pages)
+    return links.localized_pages(page)[0]
 
 
 @register.simple_tag(takes_context=True)
