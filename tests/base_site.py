@@ -25,8 +25,11 @@ Both snapshots are JSON strings made by Django's `serialize_db_to_string`, the m
 """
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from io import StringIO
 
+import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
@@ -182,3 +185,27 @@ def get(name: str):
     """A base-site object, fetched again (a test may have changed it in its transaction)."""
     model, pk = SNAPSHOTS.objects[name]
     return model.objects.get(pk=pk)
+
+
+# --- the demo site instead ----------------------------------------------------------------------
+
+DEMO_PASSWORD = "passwort-aus-der-umgebung"
+
+
+def load_demo_content() -> str:
+    """`manage.py load_demo_content`; what it printed."""
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
+
+
+@contextmanager
+def demo_site(django_db_blocker):
+    """The demo site, built on the database as the migrations leave it and rolled back at the
+    end: the body of a module's `demo` fixture (built once, shared by the module's tests,
+    each of which pytest-django runs in a savepoint inside this transaction)."""
+    with pytest.MonkeyPatch.context() as patch, django_db_blocker.unblock(), transaction.atomic():
+        restore(MIGRATIONS)
+        patch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+        yield load_demo_content()
+        transaction.set_rollback(True)

@@ -28,13 +28,10 @@ NO_VALID_REQUEST, KNOWN_SERVER_ERRORS). Each is tolerated for exactly those oper
 and path), and only for the status, kind of request or input concerned.
 """
 
-from io import StringIO
-
 import hypothesis
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from hypothesis import strategies as st
@@ -176,16 +173,8 @@ KNOWN_SERVER_ERRORS = {
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo site, built once for this module and rolled back after its last test."""
-    with (
-        pytest.MonkeyPatch.context() as patch,
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        base_site.restore(base_site.MIGRATIONS)
-        patch.setenv("DEMO_PASSWORD", "passwort-aus-der-umgebung")
-        call_command("load_demo_content", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
+    with base_site.demo_site(django_db_blocker) as output:
+        yield output
 
 
 @pytest.fixture

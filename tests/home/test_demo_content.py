@@ -10,16 +10,13 @@ leaves the next test the same site.
 """
 
 import datetime
-from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -59,18 +56,12 @@ from home.models import (
 from outbox.models import OutboundEmail
 from tests import base_site
 from tests.audit import transitions
+from tests.base_site import DEMO_PASSWORD, load_demo_content
 from tests.helpers import after_commit, parse
 
-DEMO_PASSWORD = "passwort-aus-der-umgebung"
 BERLIN = ZoneInfo("Europe/Berlin")
 
 pytestmark = pytest.mark.django_db
-
-
-def load_demo_content() -> str:
-    out = StringIO()
-    call_command("load_demo_content", stdout=out)
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -80,15 +71,8 @@ def demo(django_db_setup, django_db_blocker):
     pytest-django runs each test in a savepoint inside this transaction. (Tests in between
     that run the command themselves start from `migrated_database`.)
     """
-    with (
-        pytest.MonkeyPatch.context() as patch,
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        base_site.restore(base_site.MIGRATIONS)
-        patch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
-        yield load_demo_content()
-        transaction.set_rollback(True)
+    with base_site.demo_site(django_db_blocker) as output:
+        yield output
 
 
 @pytest.fixture

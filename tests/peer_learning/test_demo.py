@@ -8,15 +8,12 @@ the migrations leave it, inside a transaction that is rolled back after the last
 """
 
 import datetime
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 from wagtail.models import ModelLogEntry
@@ -50,33 +47,20 @@ from peer_learning.models import (
 )
 from tests import base_site
 from tests.audit import transitions
+from tests.base_site import DEMO_PASSWORD, load_demo_content
 from tests.helpers import parse
 
-DEMO_PASSWORD = "passwort-aus-der-umgebung"
 SLUGS = ("andernach", "ludwigshafen", "salzgitter", "cuxhaven", "hildesheim", "rotenburg-wuemme")
 FACILITATOR_EMAIL = "moderation@demo.querschnitt.example"
 
 pytestmark = pytest.mark.django_db
 
 
-def load_demo_content() -> str:
-    out = StringIO()
-    call_command("load_demo_content", stdout=out)
-    return out.getvalue()
-
-
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo site, built once for this module and rolled back after its last test."""
-    with (
-        pytest.MonkeyPatch.context() as patch,
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        base_site.restore(base_site.MIGRATIONS)
-        patch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
-        yield load_demo_content()
-        transaction.set_rollback(True)
+    with base_site.demo_site(django_db_blocker) as output:
+        yield output
 
 
 def member(slug: str):
